@@ -1,0 +1,33 @@
+package org.backgrounder.feeds;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.backgrounder.facts.Links;
+
+/** Turns a parsed feed's entries into items, the way the store and the index keep them. */
+public final class FeedItems {
+
+  private FeedItems() {}
+
+  /**
+   * The items of {@code feed}; entries without a date get {@code now}, marked as estimated.
+   * Links are canonical and only kept when they are web links.
+   */
+  public static List<FeedItem> of(FeedConfig config, ParsedFeed feed, Instant now) {
+    List<FeedItem> items = new ArrayList<>();
+    for (ParsedFeed.Entry e : feed.entries()) {
+      if (e.title().isBlank() && e.summary().isBlank() && e.link().isEmpty()) {
+        continue;
+      }
+      Optional<URI> link = e.link().flatMap(ItemIdentity::canonical).flatMap(Links::parseWebLink);
+      Instant published = e.published().orElse(now);
+      items.add(new FeedItem(ItemIdentity.key(config.id(), config.outlet(), e), config.id(),
+          config.outlet(), e.title(), e.summary(), link, published, e.published().isEmpty(),
+          config.language().or(e::language), now));
+    }
+    return items;
+  }
+}
