@@ -1,0 +1,336 @@
+package org.backgrounder.index;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.backgrounder.facts.Entity;
+import org.backgrounder.facts.FactBase;
+import org.backgrounder.facts.FactFile;
+import org.backgrounder.feeds.FeedItem;
+import org.backgrounder.feeds.StoryMatcher;
+
+/**
+ * The on-disk index of facts and feed items. Writes are serialized; reads use a refreshed searcher
+ * and never block writes. The fact base it was built from is remembered in the index itself, so
+ * opening an index built from the same fact files costs nothing, and a change is picked up by
+ * {@link #sync}.
+ */
+public final class SearchIndex implements Closeable {
+
+  private static final String FACTS_PRINT = "facts-fingerprint";
+  private static final String VOCAB_PRINT = "vocabulary-fingerprint";
+  /** Changes whenever documents are indexed differently, so an old index is rebuilt. */
+  private static final String SCHEMA = "schema-5";
+
+  private final Directory directory;
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+  private volatile FactBase factBase = FactBase.empty();
+  private volatile StoryMatcher matcher = StoryMatcher.of(FactBase.empty());
+  private final Documents documents = new Documents();
+
+  private SearchIndex(Directory directory) throws IOException {
+    this.directory = directory;
+    Map<String, org.apache.lucene.analysis.Analyzer> perField = new HashMap<>();
+    perField.put(Fields.TEXT, TextAnalysis.variants());
+    perField.put(Fields.EXTRA, TextAnalysis.variants());
+    perField.put(Fields.ITEM_TEXT, TextAnalysis.variants());
+    perField.put(Fields.ITEM_EXTRA, TextAnalysis.variants());
+    perField.put(Fields.WORDS, TextAnalysis.words());
+    IndexWriterConfig config = new IndexWriterConfig(
+        new PerFieldAnalyzerWrapper(TextAnalysis.words(), perField));
+    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    config.setRAMBufferSizeMB(48);
+    config.setCommitOnClose(true);
+    config.setSimilarity(Search.SIMILARITY);
+    this.writer = new IndexWriter(directory, config);
+    this.searchers = new SearcherManager(writer, new SearcherFactory() {
+      @Override
+      public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader,
+          org.apache.lucene.index.IndexReader previous) {
+        IndexSearcher s = new IndexSearcher(reader);
+        s.setSimilarity(Search.SIMILARITY);
+        return s;
+      }
+    });
+  }
+
+  /** Opens (or creates) the index in {@code folder}. */
+  public static SearchIndex open(Path folder) throws IOException {
+    Files.createDirectories(folder);
+    return new SearchIndex(FSDirectory.open(folder));
+  }
+
+  /** An index in memory, for tests and benchmarks that do not keep it. */
+  public static SearchIndex inMemory() {
+    try {
+      return new SearchIndex(new ByteBuffersDirectory());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The fact base the index currently holds. */
+  public FactBase factBase() {
+    return factBase;
+  }
+
+  /**
+   * Brings the index in line with {@code facts}: nothing to do when it was built from the same
+   * files; facts replaced when only facts changed; everything rebuilt (items from {@code items})
+   * when names, aliases or keywords changed, because those decide which items match which story.
+   *
+   * @return what was done, for the log
+   */
+  public synchronized String sync(FactBase facts, Supplier<? extends Iterable<FeedItem>> items)
+      throws IOException {
+    Map<String, String> stored = committedUserData();
+    String factsPrint = factsFingerprint(facts);
+    String vocabPrint = vocabularyFingerprint(facts);
+    if (!vocabPrint.equals(stored.get(VOCAB_PRINT))) {
+      rebuild(facts, items.get());
+      return "rebuilt";
+    }
+    setFactBase(facts);
+    if (!factsPrint.equals(stored.get(FACTS_PRINT))) {
+      writeFacts(facts);
+      commit();
+      return "facts updated";
+    }
+    return "unchanged";
+  }
+
+  /** Replaces everything: the facts of {@code facts}, and {@code items}. */
+  public synchronized void rebuild(FactBase facts, Iterable<FeedItem> items) throws IOException {
+    setFactBase(facts);
+    writer.deleteAll();
+    writeFacts(facts);
+    addAll(items);
+    commit();
+  }
+
+  /**
+   * Adds items that cannot be in the index yet (after {@code deleteAll}), on every core: the
+   * writer is thread-safe, and building documents (analysis, story matching) is the costly part.
+   * Plain adds skip the delete-by-key an update would do per item.
+   */
+  private void addAll(Iterable<FeedItem> items) throws IOException {
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+        threads, r -> {
+          Thread t = new Thread(r, "index-rebuild");
+          t.setDaemon(true);
+          return t;
+        });
+    java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(threads * 2);
+    List<java.util.concurrent.Future<?>> pending = new ArrayList<>();
+    try {
+      List<FeedItem> batch = new ArrayList<>(512);
+      for (FeedItem item : items) {
+        batch.add(item);
+        if (batch.size() == 512) {
+          pending.add(submit(pool, inFlight, batch));
+          batch = new ArrayList<>(512);
+        }
+      }
+      if (!batch.isEmpty()) {
+        pending.add(submit(pool, inFlight, batch));
+      }
+      for (java.util.concurrent.Future<?> f : pending) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while indexing", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private java.util.concurrent.Future<?> submit(java.util.concurrent.ExecutorService pool,
+      java.util.concurrent.Semaphore inFlight, List<FeedItem> batch) throws InterruptedException {
+    inFlight.acquire();
+    StoryMatcher m = matcher;
+    return pool.submit(() -> {
+      try {
+        List<Document> docs = new ArrayList<>(batch.size());
+        for (FeedItem item : batch) {
+          docs.add(documents.item(item, m));
+        }
+        writer.addDocuments(docs);
+        return null;
+      } finally {
+        inFlight.release();
+      }
+    });
+  }
+
+  /** Adds items, replacing any stored under the same key; call {@link #commit()} after. */
+  public synchronized void upsertItems(Collection<FeedItem> items) throws IOException {
+    for (FeedItem item : items) {
+      writeItem(item);
+    }
+  }
+
+  /** Makes written changes durable and visible to searches. */
+  public synchronized void commit() throws IOException {
+    Map<String, String> data = new HashMap<>();
+    data.put(FACTS_PRINT, factsFingerprint(factBase));
+    data.put(VOCAB_PRINT, vocabularyFingerprint(factBase));
+    writer.setLiveCommitData(data.entrySet());
+    writer.commit();
+    searchers.maybeRefreshBlocking();
+  }
+
+  /** Facts that contain every need of {@code q}, best first. */
+  public List<Queries.FactHit> facts(Queries.FactQuery q) {
+    return withSearcher(s -> Search.facts(s, q));
+  }
+
+  /** Items that contain every need of {@code q}, in the order asked. */
+  public List<Queries.ItemHit> items(Queries.ItemQuery q) {
+    return withSearcher(s -> Search.items(s, q));
+  }
+
+  /** Whether {@code url} is the link of an indexed feed item. */
+  public boolean holdsItemLink(URI url) {
+    return withSearcher(s -> s.count(new TermQuery(new Term(Fields.LINK, url.toString()))) > 0);
+  }
+
+  /** How many feed items are indexed. */
+  public int itemCount() {
+    return withSearcher(s -> s.count(new TermQuery(new Term(Fields.TYPE, Fields.TYPE_ITEM))));
+  }
+
+  /** The index's size on disk (or in memory), in bytes. */
+  public long sizeInBytes() throws IOException {
+    long total = 0;
+    for (String file : directory.listAll()) {
+      try {
+        total += directory.fileLength(file);
+      } catch (IOException ignored) {
+        // a file deleted by a merge while we count
+      }
+    }
+    return total;
+  }
+
+  @Override
+  public synchronized void close() throws IOException {
+    searchers.close();
+    writer.close();
+    directory.close();
+  }
+
+  private void setFactBase(FactBase facts) {
+    this.factBase = facts;
+    this.matcher = StoryMatcher.of(facts);
+  }
+
+  private void writeFacts(FactBase facts) throws IOException {
+    writer.deleteDocuments(new Term(Fields.TYPE, Fields.TYPE_FACT));
+    List<Document> docs = new ArrayList<>();
+    for (FactFile story : facts.stories()) {
+      for (var fact : story.facts()) {
+        docs.add(documents.fact(story, fact));
+      }
+    }
+    writer.addDocuments(docs);
+  }
+
+  private void writeItem(FeedItem item) throws IOException {
+    writer.updateDocument(new Term(Fields.ITEM_KEY, item.key()), documents.item(item, matcher));
+  }
+
+  private Map<String, String> committedUserData() throws IOException {
+    if (!DirectoryReader.indexExists(directory)) {
+      return Map.of();
+    }
+    Map<String, String> data = new HashMap<>();
+    for (Map.Entry<String, String> e : writer.getLiveCommitData()) {
+      data.put(e.getKey(), e.getValue());
+    }
+    return data;
+  }
+
+  private interface SearchFn<T> {
+    T apply(IndexSearcher searcher) throws IOException;
+  }
+
+  private <T> T withSearcher(SearchFn<T> fn) {
+    try {
+      IndexSearcher s = searchers.acquire();
+      try {
+        return fn.apply(s);
+      } finally {
+        searchers.release(s);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A digest of every fact file's content: changes when any fact, source or entity changes. */
+  static String factsFingerprint(FactBase facts) {
+    StringBuilder b = new StringBuilder();
+    for (FactFile f : facts.stories()) {
+      b.append(f.story()).append(f.entities()).append(f.sources()).append(f.facts());
+    }
+    return sha256(b.toString());
+  }
+
+  /** A digest of what decides item matching: keywords and entity names, per story. */
+  static String vocabularyFingerprint(FactBase facts) {
+    StringBuilder b = new StringBuilder(SCHEMA);
+    for (FactFile f : facts.stories()) {
+      b.append('|').append(f.story().id()).append(f.story().keywords());
+      for (Entity e : f.entities()) {
+        b.append(e.id()).append(e.names());
+      }
+    }
+    return sha256(b.toString());
+  }
+
+  private static String sha256(String s) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
+  static Optional<Instant> instant(Long millis) {
+    return millis == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(millis));
+  }
+}
