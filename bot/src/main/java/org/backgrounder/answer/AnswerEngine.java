@@ -1,0 +1,517 @@
+package org.backgrounder.answer;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.backgrounder.facts.Fact;
+import org.backgrounder.facts.FactBase;
+import org.backgrounder.facts.FactDate;
+import org.backgrounder.facts.FactFile;
+import org.backgrounder.facts.Source;
+import org.backgrounder.feeds.FeedItem;
+import org.backgrounder.index.Need;
+import org.backgrounder.index.Queries;
+import org.backgrounder.index.SearchIndex;
+
+/**
+ * Answers questions from the index: the facts that cover everything the question names, and the
+ * feed items that do. Thread-safe; reads the index's current fact base on every question, so a
+ * reload is visible to the next question.
+ */
+public final class AnswerEngine {
+
+  /**
+   * How answers are given.
+   *
+   * @param staleAfter a story whose facts were reviewed longer ago than this gets a freshness note
+   * @param recentItems how far back "latest" reaches
+   */
+  public record Options(Duration staleAfter, Duration recentItems) {
+    public static final Options DEFAULT = new Options(Duration.ofDays(90), Duration.ofDays(365));
+  }
+
+  static final String NO_ANSWER = "I have no sourced answer to that.";
+  private static final int MANY_FACTS = 4;
+  private static final int ITEM_POINTERS = 2;
+
+  private final SearchIndex index;
+  private final Clock clock;
+  private final Options options;
+  private volatile Parsing parsing = new Parsing(null, null);
+
+  private record Parsing(FactBase base, QuestionParser parser) {}
+
+  public AnswerEngine(SearchIndex index, Clock clock, Options options) {
+    this.index = index;
+    this.clock = clock;
+    this.options = options;
+  }
+
+  /** Answers a question in plain words. */
+  public Answer ask(String question) {
+    Context c = context(question);
+    Question q = c.question;
+    if (question.isBlank()) {
+      return c.decline("Ask me about " + storyTitles(c.base) + "; /help lists what I can do.");
+    }
+    if (q.isEmpty()) {
+      return c.decline(NO_ANSWER + " Ask about a person, an organization, an event or a date;"
+          + " /help lists what I can do.");
+    }
+    if (q.wants(Question.Intent.LATEST)) {
+      return latest(c);
+    }
+    if (q.wants(Question.Intent.OUTLETS)) {
+      return outlets(c);
+    }
+    if (q.wants(Question.Intent.SOURCES)) {
+      return sources(c);
+    }
+    int limit = limitFor(q);
+    List<FactBase.Located> facts = findFacts(c, q.dates().isEmpty() ? limit : 30);
+    if (facts.isEmpty()) {
+      return decline(c, NO_ANSWER);
+    }
+    if (!q.dates().isEmpty()) {
+      facts = byDate(facts, c.range);
+      facts = facts.subList(0, Math.min(limit, facts.size()));
+    }
+    for (FactBase.Located f : facts) {
+      c.b.fact(ref(c.base, f), f.story(), f.fact(), lead(q, f.fact()));
+    }
+    pointToItems(c, facts);
+    freshness(c, facts);
+    return c.b.answered(true).build();
+  }
+
+  /** Sources about a topic, entity or fact, newest first. */
+  public Answer sources(String topic) {
+    Context c = context(topic);
+    List<FactBase.Located> named = c.base.findFact(topic);
+    if (named.size() == 1) {
+      return listSources(c, named);
+    }
+    if (c.question.isEmpty()) {
+      return c.decline("Name a topic, a person or a fact: /sources palantir");
+    }
+    return sources(c);
+  }
+
+  /** Dated facts in order, of everything or of a topic. */
+  public Answer timeline(String topic) {
+    Context c = context(topic);
+    List<FactBase.Located> facts;
+    if (topic.isBlank()) {
+      facts = c.base.allFacts().stream().filter(f -> f.fact().date().isPresent()).toList();
+    } else if (c.question.isEmpty()) {
+      return c.decline("I found nothing to look for in \"" + topic + "\"; try /timeline with a"
+          + " name or an event.");
+    } else {
+      facts = findFacts(c, 50).stream().filter(f -> f.fact().date().isPresent()).toList();
+    }
+    if (facts.isEmpty()) {
+      return decline(c, "I have no dated facts" + (topic.isBlank() ? "" : " about that") + ".");
+    }
+    for (FactBase.Located f : sortByDate(facts)) {
+      c.b.fact(ref(c.base, f), f.story(), f.fact(),
+          f.fact().date().orElseThrow().spoken() + ": " + f.fact().text());
+    }
+    freshness(c, facts);
+    return c.b.answered(true).build();
+  }
+
+  /** One fact by name ({@code story/fact} or a bare id), with its sources and status. */
+  public Answer fact(String name) {
+    Context c = context(name);
+    List<FactBase.Located> found = c.base.findFact(name);
+    if (found.isEmpty()) {
+      return c.decline("I have no fact called \"" + name.strip() + "\". Fact names look like "
+          + exampleFactName(c.base) + "; /timeline lists the dated ones.");
+    }
+    if (found.size() > 1) {
+      List<String> names = found.stream().map(f -> f.story().story().id() + "/" + f.fact().id())
+          .toList();
+      return c.decline("\"" + name.strip() + "\" is in several stories: " + String.join(", ", names)
+          + ". Ask for one of them.");
+    }
+    FactBase.Located f = found.get(0);
+    c.b.fact(ref(c.base, f), f.story(), f.fact(), f.fact().date()
+        .map(d -> d.spoken() + ": ").orElse("") + f.fact().text());
+    List<String> named = new ArrayList<>();
+    f.fact().who().forEach(id -> f.story().entity(id).ifPresent(e -> named.add(e.name())));
+    f.fact().about().forEach(id -> f.story().entity(id).ifPresent(e -> {
+      if (!named.contains(e.name())) {
+        named.add(e.name());
+      }
+    }));
+    if (!named.isEmpty()) {
+      c.b.sentence(Answer.Role.LISTING, "Names: " + String.join(", ", named) + ".", List.of());
+    }
+    freshness(c, found);
+    return c.b.answered(true).build();
+  }
+
+  /** The outlets that reported a topic, each with the date it first did. */
+  public Answer outlets(String topic) {
+    Context c = context(topic);
+    if (c.question.isEmpty() && !topic.isBlank()) {
+      return c.decline("Name a topic: /outlets palantir");
+    }
+    return outlets(c);
+  }
+
+  /** The most recent feed items about a topic, or about any story. */
+  public Answer latest(String topic) {
+    return latest(context(topic));
+  }
+
+  // ----------------------------------------------------------------------------------------
+
+  private final class Context {
+    final FactBase base;
+    final Question question;
+    final Answer.Builder b;
+    /** The date range the facts were found in, when the question named a date. */
+    Optional<Queries.DateRange> range = Optional.empty();
+
+    Context(String text) {
+      this.base = index.factBase();
+      Parsing p = parsing;
+      if (p.base() != base) {
+        p = new Parsing(base, QuestionParser.of(base));
+        parsing = p;
+      }
+      this.question = p.parser().parse(text);
+      this.b = Answer.builder(text, url -> base.holdsLink(url) || index.holdsItemLink(url));
+    }
+
+    Answer decline(String text) {
+      return b.notice(text).answered(false).build();
+    }
+  }
+
+  private Context context(String text) {
+    return new Context(text == null ? "" : text.strip());
+  }
+
+  private static int limitFor(Question q) {
+    boolean many = q.many() || q.wants(Question.Intent.ABOUT)
+        || (q.needs().isEmpty() && !q.dates().isEmpty());
+    return many ? MANY_FACTS : 1;
+  }
+
+  private List<FactBase.Located> findFacts(Context c, int limit) {
+    Question q = c.question;
+    boolean topical = !q.needs().isEmpty() || !q.dates().isEmpty()
+        || q.soft().stream().anyMatch(w -> isTopical(c, w));
+    if (!topical) {
+      return List.of();
+    }
+    List<Optional<Queries.DateRange>> ranges = ranges(c, q);
+    for (Optional<Queries.DateRange> range : ranges) {
+      List<Need> needs = q.needs();
+      boolean relaxedSoft = needs.isEmpty() && range.isEmpty();
+      Queries.FactQuery fq = new Queries.FactQuery(needs, q.soft(), range, Set.of(),
+          q.wants(Question.Intent.WHO), q.wants(Question.Intent.WHEN), relaxedSoft, limit);
+      List<FactBase.Located> found = resolve(c.base, index.facts(fq));
+      if (!found.isEmpty()) {
+        c.range = range;
+        return found;
+      }
+    }
+    return List.of();
+  }
+
+  /** A soft word that is a story's keyword is a topic in itself ("tell me about the cartels"). */
+  private static boolean isTopical(Context c, Need.Word w) {
+    return !Lexicon.SOFT.contains(w.folded()) && !Lexicon.COVERAGE.contains(w.folded());
+  }
+
+  /** The date ranges to try: the question's own, or for "February 20" each year the facts have. */
+  private static List<Optional<Queries.DateRange>> ranges(Context c, Question q) {
+    if (q.dates().isEmpty()) {
+      return List.of(Optional.empty());
+    }
+    DateMention d = q.dates().get(0);
+    if (d.year() != 0) {
+      return List.of(d.range(d.year()));
+    }
+    TreeSet<Integer> years = new TreeSet<>(Comparator.reverseOrder());
+    for (FactBase.Located f : c.base.allFacts()) {
+      f.fact().date().ifPresent(date -> years.add(date.year()));
+    }
+    List<Optional<Queries.DateRange>> out = new ArrayList<>();
+    for (int y : years) {
+      d.range(y).ifPresent(r -> out.add(Optional.of(r)));
+    }
+    return out.isEmpty() ? List.of(Optional.empty()) : out;
+  }
+
+  private static List<FactBase.Located> resolve(FactBase base, List<Queries.FactHit> hits) {
+    List<FactBase.Located> out = new ArrayList<>();
+    for (Queries.FactHit h : hits) {
+      base.story(h.story()).flatMap(s -> s.fact(h.factId()).map(f -> new FactBase.Located(s, f)))
+          .ifPresent(out::add);
+    }
+    return out;
+  }
+
+  /**
+   * Facts for a question that names a date: those within the asked days first (a fact dated "March
+   * 2026" only overlaps March 12), each group in date order.
+   */
+  private static List<FactBase.Located> byDate(List<FactBase.Located> facts,
+      Optional<Queries.DateRange> range) {
+    if (range.isEmpty()) {
+      return sortByDate(facts);
+    }
+    Queries.DateRange r = range.get();
+    List<FactBase.Located> within = new ArrayList<>();
+    List<FactBase.Located> around = new ArrayList<>();
+    for (FactBase.Located f : facts) {
+      boolean inside = f.fact().date().map(d -> !d.start().isBefore(r.from())
+          && !d.end().isAfter(r.to())).orElse(false);
+      (inside ? within : around).add(f);
+    }
+    List<FactBase.Located> out = new ArrayList<>(sortByDate(within));
+    out.addAll(sortByDate(around));
+    return out;
+  }
+
+  private static List<FactBase.Located> sortByDate(List<FactBase.Located> facts) {
+    List<FactBase.Located> sorted = new ArrayList<>(facts);
+    sorted.sort(Comparator.comparing((FactBase.Located f) -> f.fact().date().orElse(null),
+        Comparator.nullsLast(Comparator.naturalOrder())));
+    return sorted;
+  }
+
+  /** The fact's own words; a when-question gets the date first if the text does not say it. */
+  private static String lead(Question q, Fact fact) {
+    if (q.wants(Question.Intent.WHEN) && fact.date().isPresent()
+        && !fact.text().contains(Integer.toString(fact.date().get().year()))) {
+      return fact.date().get().spoken() + ": " + fact.text();
+    }
+    return fact.text();
+  }
+
+  static Answer.FactRef ref(FactBase base, FactBase.Located f) {
+    return new Answer.FactRef(f.story().story().id(), f.fact().id(), base.name(f.story(), f.fact()),
+        f.fact().text(), f.fact().date(), f.fact().status(), f.fact().note());
+  }
+
+  private void pointToItems(Context c, List<FactBase.Located> facts) {
+    if (c.question.needs().isEmpty()) {
+      return;
+    }
+    List<Queries.ItemHit> items = index.items(new Queries.ItemQuery(c.question.needs(),
+        Optional.of(since()), Optional.empty(), Set.of(), Queries.Order.NEWEST, ITEM_POINTERS));
+    for (Queries.ItemHit h : items) {
+      if (h.item().link().isPresent()) {
+        int n = c.b.cite(h.item());
+        c.b.sentence(Answer.Role.ITEM, "Recent coverage: " + itemLine(h.item()), List.of(n));
+      }
+    }
+  }
+
+  private Instant since() {
+    return clock.instant().minus(options.recentItems());
+  }
+
+  private Answer latest(Context c) {
+    Question q = c.question;
+    Set<String> stories = q.needs().isEmpty() ? storyIds(c.base) : Set.of();
+    List<Queries.ItemHit> items = index.items(new Queries.ItemQuery(q.needs(),
+        Optional.of(since()), Optional.empty(), stories, Queries.Order.NEWEST, 5));
+    items = items.stream().filter(h -> h.item().link().isPresent()).toList();
+    if (items.isEmpty()) {
+      String about = q.entities().isEmpty() ? "" : " about " + q.entities().get(0).asked();
+      Answer.Builder b = c.b.notice("I have no recent coverage" + about
+          + " in the feeds I follow.");
+      suggest(c);
+      return b.answered(false).build();
+    }
+    for (Queries.ItemHit h : items) {
+      c.b.sentence(Answer.Role.ITEM, itemLine(h.item()), List.of(c.b.cite(h.item())));
+    }
+    return c.b.answered(true).build();
+  }
+
+  private Answer outlets(Context c) {
+    Question q = c.question;
+    List<FactBase.Located> facts = q.needs().isEmpty() ? c.base.allFacts() : findFacts(c, 10);
+    Map<String, First> firsts = new LinkedHashMap<>();
+    if (!facts.isEmpty() && !q.needs().isEmpty()) {
+      FactBase.Located lead = facts.get(0);
+      c.b.fact(ref(c.base, lead), lead.story(), lead.fact(), lead.fact().text());
+    }
+    for (FactBase.Located f : facts) {
+      for (Source s : f.story().sourcesOf(f.fact())) {
+        int n = c.b.cite(f.story(), s);
+        LocalDate date = s.published().map(FactDate::start).orElse(null);
+        firsts.merge(s.outlet(), new First(s.outlet(), date, s.published().map(FactDate::spoken)
+            .orElse(null), n), First::earlier);
+      }
+    }
+    if (!q.needs().isEmpty() || facts.isEmpty()) {
+      Set<String> stories = q.needs().isEmpty() ? storyIds(c.base) : Set.of();
+      for (Queries.ItemHit h : index.items(new Queries.ItemQuery(q.needs(), Optional.empty(),
+          Optional.empty(), stories, Queries.Order.OLDEST, 200))) {
+        FeedItem item = h.item();
+        if (item.link().isEmpty() || firsts.containsKey(item.outlet())) {
+          continue;
+        }
+        int n = c.b.cite(item);
+        LocalDate date = LocalDate.ofInstant(item.published(), java.time.ZoneOffset.UTC);
+        firsts.put(item.outlet(), new First(item.outlet(), date, FactDate.of(date).spoken(), n));
+      }
+    }
+    if (firsts.isEmpty()) {
+      return decline(c, "I know of no outlet that reported that.");
+    }
+    List<First> list = new ArrayList<>(firsts.values());
+    list.sort(Comparator.comparing(First::date, Comparator.nullsLast(Comparator.naturalOrder())));
+    List<String> parts = new ArrayList<>();
+    List<Integer> cites = new ArrayList<>();
+    for (First f : list) {
+      parts.add(f.outlet() + (f.spoken() == null ? "" : " (first on " + f.spoken() + ")"));
+      cites.add(f.citation());
+    }
+    c.b.sentence(Answer.Role.LISTING, "Reported by: " + String.join("; ", parts) + ".", cites);
+    freshness(c, facts.isEmpty() ? List.of() : facts.subList(0, 1));
+    return c.b.answered(true).build();
+  }
+
+  private record First(String outlet, LocalDate date, String spoken, int citation) {
+    static First earlier(First a, First b) {
+      if (a.date() == null) {
+        return b;
+      }
+      if (b.date() == null) {
+        return a;
+      }
+      return b.date().isBefore(a.date()) ? b : a;
+    }
+  }
+
+  private Answer sources(Context c) {
+    List<FactBase.Located> facts = findFacts(c, 20);
+    if (facts.isEmpty()) {
+      List<Queries.ItemHit> items = c.question.needs().isEmpty() ? List.of()
+          : index.items(new Queries.ItemQuery(c.question.needs(), Optional.empty(),
+              Optional.empty(), Set.of(), Queries.Order.NEWEST, 5));
+      if (items.stream().noneMatch(h -> h.item().link().isPresent())) {
+        return decline(c, "I have no sources about that.");
+      }
+      for (Queries.ItemHit h : items) {
+        if (h.item().link().isPresent()) {
+          c.b.sentence(Answer.Role.ITEM, itemLine(h.item()) + " (feed item)",
+              List.of(c.b.cite(h.item())));
+        }
+      }
+      return c.b.answered(true).build();
+    }
+    return listSources(c, facts);
+  }
+
+  private Answer listSources(Context c, List<FactBase.Located> facts) {
+    record Found(FactFile story, Source source) {}
+    Map<String, Found> sources = new LinkedHashMap<>();
+    for (FactBase.Located f : facts) {
+      for (Source s : f.story().sourcesOf(f.fact())) {
+        sources.putIfAbsent(s.url().toString(), new Found(f.story(), s));
+      }
+    }
+    List<Found> sorted = new ArrayList<>(sources.values());
+    sorted.sort(Comparator.comparing((Found f) -> f.source().published().orElse(null),
+        Comparator.nullsLast(Comparator.reverseOrder())));
+    for (Found f : sorted) {
+      Source s = f.source();
+      String line = s.outlet() + ": " + s.title() + " ("
+          + s.published().map(FactDate::spoken).map(d -> d + ", ").orElse("") + s.kind().label() + ")";
+      c.b.sentence(Answer.Role.LISTING, line, List.of(c.b.cite(f.story(), s)));
+    }
+    return c.b.answered(true).build();
+  }
+
+  private Answer decline(Context c, String why) {
+    c.b.notice(why);
+    if (!c.question.needs().isEmpty()) {
+      List<Queries.ItemHit> items = index.items(new Queries.ItemQuery(c.question.needs(),
+          Optional.of(since()), Optional.empty(), Set.of(), Queries.Order.NEWEST, ITEM_POINTERS));
+      for (Queries.ItemHit h : items) {
+        if (h.item().link().isPresent()) {
+          c.b.sentence(Answer.Role.ITEM, "Recent coverage that mentions it: " + itemLine(h.item()),
+              List.of(c.b.cite(h.item())));
+        }
+      }
+    }
+    suggest(c);
+    return c.b.answered(false).build();
+  }
+
+  /** Offers the closest facts, by name, as places to look; never as the answer. */
+  private void suggest(Context c) {
+    Question q = c.question;
+    if (q.needs().isEmpty() && q.soft().isEmpty()) {
+      return;
+    }
+    List<FactBase.Located> close = resolve(c.base, index.facts(new Queries.FactQuery(q.needs(),
+        q.soft(), Optional.empty(), Set.of(), false, false, true, 3)));
+    if (close.isEmpty()) {
+      return;
+    }
+    List<String> names = new ArrayList<>();
+    for (FactBase.Located f : close) {
+      Answer.FactRef r = ref(c.base, f);
+      c.b.suggest(r);
+      names.add(r.name());
+    }
+    c.b.notice("Related facts on file: " + String.join(", ", names) + " (see /fact NAME).");
+  }
+
+  private void freshness(Context c, List<FactBase.Located> facts) {
+    Set<FactFile> stories = new LinkedHashSet<>();
+    facts.forEach(f -> stories.add(f.story()));
+    LocalDate today = LocalDate.ofInstant(clock.instant(), clock.getZone());
+    for (FactFile s : stories) {
+      s.story().reviewed().ifPresent(r -> {
+        if (r.end().plusDays(options.staleAfter().toDays()).isBefore(today)) {
+          c.b.notice("The desk last reviewed the facts of \"" + s.story().title() + "\" "
+              + (r.hasDay() ? "on " : "in ") + r.spoken() + "; newer developments may be missing.");
+        }
+      });
+    }
+  }
+
+  static String itemLine(FeedItem item) {
+    String date = FactDate.of(LocalDate.ofInstant(item.published(), java.time.ZoneOffset.UTC)).spoken();
+    return "\u201c" + item.displayTitle() + "\u201d, " + item.outlet() + ", " + date
+        + (item.publishedEstimated() ? " (first seen)" : "");
+  }
+
+  private static Set<String> storyIds(FactBase base) {
+    Set<String> ids = new LinkedHashSet<>();
+    base.stories().forEach(s -> ids.add(s.story().id()));
+    return ids;
+  }
+
+  private static String storyTitles(FactBase base) {
+    List<String> titles = base.stories().stream().map(s -> s.story().title()).toList();
+    return titles.isEmpty() ? "the stories the desk follows" : String.join("; ", titles);
+  }
+
+  private static String exampleFactName(FactBase base) {
+    return base.allFacts().stream().findFirst().map(f -> base.name(f.story(), f.fact()))
+        .orElse("story/fact-id");
+  }
+}

@@ -1,0 +1,143 @@
+package org.backgrounder.answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.backgrounder.facts.Fact;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The command-facing answers: sources, timeline, fact, outlets, latest, freshness. */
+class AnswerEngineTest {
+
+  private static QuestionSetTest.Fixture strike;
+  private static AnswerEngine engine;
+
+  @BeforeAll
+  static void load() throws IOException {
+    strike = QuestionSetTest.Fixture.load("port-strike");
+    engine = new AnswerEngine(strike.index(), Clock.fixed(QuestionSetTest.NOW, ZoneOffset.UTC),
+        AnswerEngine.Options.DEFAULT);
+  }
+
+  @Test
+  void sources_ofATopic_listsEachSourceOnceNewestFirst() {
+    Answer a = engine.sources("kestrel");
+
+    assertThat(a.answered()).isTrue();
+    List<String> dates = a.citations().stream().map(c -> c.published().orElse("")).toList();
+    assertThat(dates).isSortedAccordingTo((x, y) -> y.compareTo(x));
+    assertThat(a.citations()).extracting(Citation::url).doesNotHaveDuplicates();
+    assertThat(a.sentences()).allSatisfy(s -> assertThat(s.citations()).hasSize(1));
+    assertThat(a.text()).contains("Gulf Freight Review: Veracruz awards crane automation contract"
+        + " to Kestrel Robotics (January 15, 2026, news) [");
+  }
+
+  @Test
+  void sources_ofAFactName_listsThatFactsSources() {
+    Answer a = engine.sources("strike-ends");
+
+    assertThat(a.citations()).extracting(c -> c.sourceId().orElse("")).containsExactly("lvv-acuerdo-0315");
+  }
+
+  @Test
+  void timeline_isInDateOrder() {
+    Answer a = engine.timeline("");
+
+    assertThat(a.facts()).extracting(f -> f.date().orElseThrow())
+        .isSortedAccordingTo(Comparable::compareTo);
+    assertThat(a.facts().get(0).id()).isEqualTo("strike-2019");
+    assertThat(a.text()).startsWith("June 2019: An earlier two-day walkout");
+  }
+
+  @Test
+  void timeline_ofATopic_keepsOnlyItsFacts() {
+    Answer a = engine.timeline("tribunal");
+
+    assertThat(a.facts()).extracting(Answer.FactRef::id)
+        .containsExactly("strike-illegal-claim", "tribunal-ruling");
+  }
+
+  @Test
+  void fact_showsStatusNoteAndNames() {
+    Answer a = engine.fact("strike-illegal-claim");
+
+    assertThat(a.answered()).isTrue();
+    Answer.Sentence s = a.sentences().get(0);
+    assertThat(s.status()).contains(Fact.Status.DISPUTED);
+    assertThat(s.note()).hasValueSatisfying(n -> assertThat(n).contains("February 20"));
+    assertThat(a.text()).contains("(disputed)").contains("Names: ASIPONA Veracruz,"
+        + " Sindicato Nacional de Trabajadores Portuarios, Tribunal Federal de Conciliación y Arbitraje.");
+  }
+
+  @Test
+  void fact_unknownName_saysHowFactsAreNamed() {
+    Answer a = engine.fact("no-such-fact");
+
+    assertThat(a.answered()).isFalse();
+    assertThat(a.text()).contains("I have no fact called \"no-such-fact\"");
+  }
+
+  @Test
+  void outlets_listEachOutletWithItsFirstReport() {
+    Answer a = engine.outlets("strike end");
+
+    assertThat(a.answered()).isTrue();
+    String listing = a.sentences().stream().filter(s -> s.role() == Answer.Role.LISTING)
+        .findFirst().orElseThrow().text();
+    assertThat(listing).startsWith("Reported by: ").contains("La Voz de Veracruz (first on March 15, 2026)");
+  }
+
+  @Test
+  void latest_givesNewestItemsWithLinks() {
+    Answer a = engine.latest("kestrel");
+
+    assertThat(a.answered()).isTrue();
+    assertThat(a.items()).isNotEmpty();
+    assertThat(a.items().get(0).item().title()).isEqualTo("Kestrel Robotics says Veracruz cranes"
+        + " will not cut jobs");
+    assertThat(a.citations()).allSatisfy(c -> assertThat(c.kind()).isEqualTo("feed"));
+  }
+
+  @Test
+  void latest_aboutSomethingNoFeedCovers_saysSo() {
+    Answer a = engine.latest("Manzanillo");
+
+    assertThat(a.answered()).isFalse();
+    assertThat(a.text()).startsWith("I have no recent coverage");
+  }
+
+  @Test
+  void ask_storyReviewedLongAgo_saysHowFreshTheFactsAre() {
+    AnswerEngine later = new AnswerEngine(strike.index(),
+        Clock.fixed(Instant.parse("2027-01-01T00:00:00Z"), ZoneOffset.UTC),
+        new AnswerEngine.Options(Duration.ofDays(90), Duration.ofDays(365)));
+
+    Answer a = later.ask("When did the strike end?");
+
+    assertThat(a.text()).contains("The desk last reviewed the facts of \"Dockworkers strike at the"
+        + " Port of Veracruz\" on March 20, 2026");
+  }
+
+  @Test
+  void ask_declined_offersSuggestionsButRestsOnNothing() {
+    Answer a = engine.ask("Did the strike spread to the port of Manzanillo?");
+
+    assertThat(a.answered()).isFalse();
+    assertThat(a.facts()).isEmpty();
+    assertThat(a.text()).startsWith(AnswerEngine.NO_ANSWER);
+  }
+
+  @Test
+  void ask_emptyOrAbsurd_isDeclinedPolitely() {
+    assertThat(engine.ask("").answered()).isFalse();
+    assertThat(engine.ask("   ").text()).startsWith("Ask me about");
+    assertThat(engine.ask("?!?").text()).startsWith(AnswerEngine.NO_ANSWER);
+    assertThat(engine.ask("x".repeat(5000)).answered()).isFalse();
+  }
+}
