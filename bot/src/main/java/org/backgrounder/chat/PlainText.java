@@ -1,0 +1,52 @@
+package org.backgrounder.chat;
+
+import java.util.Locale;
+
+/** The plain-text form of a reply, shared by the terminal and by platforms' fallback text. */
+public final class PlainText {
+
+  private PlainText() {}
+
+  public static String render(Reply reply) {
+    StringBuilder b = new StringBuilder();
+    for (Reply.Block block : reply.blocks()) {
+      if (b.length() > 0) {
+        b.append('\n');
+      }
+      if (block instanceof Reply.Entry) {
+        b.append("  - ");
+      }
+      b.append(spans(block));
+    }
+    if (!reply.links().isEmpty()) {
+      b.append("\n\nSources:");
+      for (Reply.Link l : reply.links()) {
+        b.append('\n').append(link(l));
+      }
+    }
+    return b.toString();
+  }
+
+  /** The spans of a block as plain text. */
+  public static String spans(Reply.Block block) {
+    StringBuilder b = new StringBuilder();
+    for (Reply.Span s : block.spans()) {
+      if (s instanceof Reply.Text t) {
+        b.append(t.text());
+      } else if (s instanceof Reply.Cite c) {
+        b.append('[').append(c.n()).append(']');
+      } else if (s instanceof Reply.Badge badge) {
+        b.append('(').append(badge.label().toLowerCase(Locale.ROOT)).append(')');
+      } else if (s instanceof Reply.Code code) {
+        b.append(code.text());
+      }
+    }
+    return b.toString();
+  }
+
+  /** "[1] Title. Outlet, 2025-02-20 (primary) https://..." */
+  public static String link(Reply.Link l) {
+    return "[" + l.n() + "] " + l.title() + ". " + l.outlet() + l.date().map(d -> ", " + d).orElse("")
+        + " (" + l.kind() + ")\n    " + l.url();
+  }
+}

@@ -1,0 +1,163 @@
+package org.backgrounder.chat;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the bot says, in a form every platform can render: blocks of text spans that may carry
+ * citation marks and status badges, and the numbered links those marks point to. Text spans are
+ * plain text from fact files and feeds; renderers must escape them. Links appear only as
+ * {@link Link}s, so a renderer can never turn content into a link with a different target.
+ *
+ * @param feedback what a thumbs-up or thumbs-down on this reply refers to, when it invites one
+ * @param continuation the command that shows what a platform had to cut (e.g. "/timeline cartel")
+ */
+public record Reply(Kind kind, List<Block> blocks, List<Link> links, Optional<Feedback> feedback,
+    Optional<String> continuation) {
+
+  /** What sort of reply it is. */
+  public enum Kind {
+    /** An answer resting on sources. */
+    ANSWER,
+    /** "I have no sourced answer", maybe with suggestions. */
+    DECLINED,
+    /** Help, status, listings that are not answers. */
+    INFO,
+    /** Something went wrong, said politely. */
+    ERROR,
+    /** Say nothing (a message the bot ignores). */
+    NONE
+  }
+
+  /** A paragraph, a list entry, or small print. */
+  public sealed interface Block permits Paragraph, Entry, Notice, Heading {
+    List<Span> spans();
+  }
+
+  public record Paragraph(List<Span> spans) implements Block {
+    public Paragraph {
+      spans = List.copyOf(spans);
+    }
+  }
+
+  /** One entry of a list (an item, a source, a command). */
+  public record Entry(List<Span> spans) implements Block {
+    public Entry {
+      spans = List.copyOf(spans);
+    }
+  }
+
+  /** Small print: notes, freshness, suggestions. */
+  public record Notice(List<Span> spans) implements Block {
+    public Notice {
+      spans = List.copyOf(spans);
+    }
+  }
+
+  /** A short title over what follows. */
+  public record Heading(List<Span> spans) implements Block {
+    public Heading {
+      spans = List.copyOf(spans);
+    }
+  }
+
+  /** A piece of a block. */
+  public sealed interface Span permits Text, Cite, Badge, Code {}
+
+  /** Plain text; escaped by every renderer. */
+  public record Text(String text) implements Span {
+    public Text {
+      Objects.requireNonNull(text, "text");
+    }
+  }
+
+  /** A citation mark {@code [n]} pointing at {@link Link} number n. */
+  public record Cite(int n) implements Span {}
+
+  /** A status such as "reported" or "disputed". */
+  public record Badge(String label) implements Span {
+    public Badge {
+      Objects.requireNonNull(label, "label");
+    }
+  }
+
+  /** A command the user can type, shown as code. */
+  public record Code(String text) implements Span {
+    public Code {
+      Objects.requireNonNull(text, "text");
+    }
+  }
+
+  /**
+   * A numbered source.
+   *
+   * @param date as the source gives it (a day, a month, or an instant for feed items)
+   * @param kind primary, news, analysis, commentary, or feed
+   */
+  public record Link(int n, URI url, String title, String outlet, Optional<String> date,
+      String kind) {
+    public Link {
+      Objects.requireNonNull(url, "url");
+      Objects.requireNonNull(title, "title");
+      Objects.requireNonNull(outlet, "outlet");
+      Objects.requireNonNull(date, "date");
+      Objects.requireNonNull(kind, "kind");
+    }
+  }
+
+  /** What a verdict on a reply is about, kept in the audit store. */
+  public record Feedback(String question, List<String> facts, List<String> links) {
+    public Feedback {
+      Objects.requireNonNull(question, "question");
+      facts = List.copyOf(facts);
+      links = List.copyOf(links);
+    }
+  }
+
+  public Reply {
+    Objects.requireNonNull(kind, "kind");
+    blocks = List.copyOf(blocks);
+    links = List.copyOf(links);
+    Objects.requireNonNull(feedback, "feedback");
+    Objects.requireNonNull(continuation, "continuation");
+    for (Block b : blocks) {
+      for (Span s : b.spans()) {
+        if (s instanceof Cite c && links.stream().noneMatch(l -> l.n() == c.n())) {
+          throw new IllegalArgumentException("citation [" + c.n() + "] has no link");
+        }
+      }
+    }
+  }
+
+  /** A reply that says nothing. */
+  public static Reply none() {
+    return new Reply(Kind.NONE, List.of(), List.of(), Optional.empty(), Optional.empty());
+  }
+
+  /** Plain information, one paragraph per line given. */
+  public static Reply info(String... paragraphs) {
+    List<Block> blocks = new ArrayList<>();
+    for (String p : paragraphs) {
+      blocks.add(new Paragraph(List.of(new Text(p))));
+    }
+    return new Reply(Kind.INFO, blocks, List.of(), Optional.empty(), Optional.empty());
+  }
+
+  /** A polite error. */
+  public static Reply error(String message) {
+    return new Reply(Kind.ERROR, List.of(new Paragraph(List.of(new Text(message)))), List.of(),
+        Optional.empty(), Optional.empty());
+  }
+
+  public boolean isEmpty() {
+    return kind == Kind.NONE;
+  }
+
+  /** The reply as plain text with [n] marks and a numbered source list: notifications, logs. */
+  public String plainText() {
+    return PlainText.render(this);
+  }
+}

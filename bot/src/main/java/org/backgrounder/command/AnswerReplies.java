@@ -1,0 +1,59 @@
+package org.backgrounder.command;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.backgrounder.answer.Answer;
+import org.backgrounder.answer.Citation;
+import org.backgrounder.chat.Reply;
+import org.backgrounder.facts.Fact;
+
+/** Turns an answer into a neutral reply: one block per sentence, citations as numbered links. */
+public final class AnswerReplies {
+
+  private AnswerReplies() {}
+
+  /**
+   * @param feedback whether the reply invites a thumbs-up or thumbs-down (answers to questions)
+   * @param continuation the command that shows more, if a platform has to cut the reply
+   */
+  public static Reply reply(Answer a, boolean feedback, Optional<String> continuation) {
+    List<Reply.Block> blocks = new ArrayList<>();
+    for (Answer.Sentence s : a.sentences()) {
+      List<Reply.Span> spans = new ArrayList<>();
+      spans.add(new Reply.Text(s.text()));
+      for (int n : s.citations()) {
+        spans.add(new Reply.Text(" "));
+        spans.add(new Reply.Cite(n));
+      }
+      s.status().filter(st -> st != Fact.Status.CONFIRMED).ifPresent(st -> {
+        spans.add(new Reply.Text(" "));
+        spans.add(new Reply.Badge(st.label()));
+      });
+      blocks.add(switch (s.role()) {
+        case FACT -> new Reply.Paragraph(spans);
+        case ITEM, LISTING -> new Reply.Entry(spans);
+        case NOTICE -> new Reply.Notice(spans);
+      });
+      s.note().ifPresent(note -> blocks.add(new Reply.Notice(List.of(new Reply.Text("Note: " + note)))));
+    }
+    List<Reply.Link> links = new ArrayList<>();
+    for (Citation c : a.citations()) {
+      links.add(new Reply.Link(c.n(), c.url(), c.title(), c.outlet(), c.published().map(AnswerReplies::day),
+          c.kind()));
+    }
+    Optional<Reply.Feedback> fb = feedback
+        ? Optional.of(new Reply.Feedback(a.question(),
+            a.facts().stream().map(Answer.FactRef::name).toList(),
+            a.citations().stream().map(c -> c.url().toString()).toList()))
+        : Optional.empty();
+    return new Reply(a.answered() ? Reply.Kind.ANSWER : Reply.Kind.DECLINED, blocks, links, fb,
+        continuation);
+  }
+
+  /** A feed item's instant shown as its day; fact-file dates are already days. */
+  private static String day(String published) {
+    int t = published.indexOf('T');
+    return t > 0 ? published.substring(0, t) : published;
+  }
+}
