@@ -10,13 +10,17 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = Cli.VersionProvider.class,
     description = {"A newsroom research assistant that answers only from sourced facts and recent feeds."},
-    subcommands = {CheckCommand.class},
+    subcommands = {ChatCommand.class, AskCommand.class, CheckCommand.class, BenchCommand.class},
     usageHelpAutoWidth = true)
 final class BackgrounderCommand implements Runnable {
 
   @Option(names = "--config", paramLabel = "DIR", scope = ScopeType.INHERIT,
-      description = "The config folder: backgrounder.yaml, facts/, feeds.yaml (default: ./config).")
-  Path config = Path.of("config");
+      description = {"The config folder: backgrounder.yaml, facts/, feeds.yaml (default: ./config,",
+          "or the built-in example story when there is no ./config)."})
+  Path config;
+
+  /** The config folder once resolved (the built-in one is extracted only once). */
+  Path resolvedConfig;
 
   @Option(names = "--data", paramLabel = "DIR", scope = ScopeType.INHERIT,
       description = "The data folder: index, feed state, digest ledger (default: ./data).")

@@ -14,12 +14,44 @@ final class Setup {
 
   private Setup() {}
 
-  /** The config folder, which must exist. */
+  /**
+   * The config folder: the one given with --config, which must exist; else ./config; else the
+   * built-in example, so that a new user sees a working bot with nothing set up.
+   */
   static Path configDir(BackgrounderCommand top) {
+    if (top.resolvedConfig != null) {
+      return top.resolvedConfig;
+    }
     Path dir = top.config;
-    if (!Files.isDirectory(dir)) {
+    if (dir != null && !Files.isDirectory(dir)) {
       throw new UserError("the config folder '" + dir + "' does not exist; give one with --config DIR"
           + " (it holds backgrounder.yaml, facts/ and feeds.yaml)");
+    }
+    if (dir == null) {
+      dir = Path.of("config");
+      if (!Files.isDirectory(dir)) {
+        try {
+          dir = EmbeddedConfig.extract();
+        } catch (java.io.IOException e) {
+          throw new UserError("there is no ./config folder and the built-in one cannot be used ("
+              + e.getMessage() + "); give one with --config DIR");
+        }
+        System.err.println("backgrounder: no ./config folder here; using the built-in example story"
+            + " (give your own with --config DIR)");
+      }
+    }
+    top.resolvedConfig = dir;
+    return dir;
+  }
+
+  /** The data folder, created when missing. */
+  static Path dataDir(BackgrounderCommand top) {
+    Path dir = top.data;
+    try {
+      Files.createDirectories(dir);
+    } catch (java.io.IOException e) {
+      throw new UserError("cannot create the data folder '" + dir + "': " + e.getMessage()
+          + "; give another with --data DIR");
     }
     return dir;
   }

@@ -1,0 +1,69 @@
+package org.backgrounder.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.backgrounder.bench.Bench;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code bench}: measures the targets on a synthetic corpus in a temporary data folder. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = {"Synthesizes a corpus, indexes it in a temporary data folder and prints index",
+        "build rate, answer latency (p50/p99), heap used and index size."})
+final class BenchCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--facts", defaultValue = "1000", description = "Facts to synthesize (default ${DEFAULT-VALUE}).")
+  int facts;
+
+  @Option(names = "--items", defaultValue = "100000", description = "Feed items to synthesize (default ${DEFAULT-VALUE}).")
+  int items;
+
+  @Option(names = "--questions", defaultValue = "3000", description = "Questions to time (default ${DEFAULT-VALUE}).")
+  int questions;
+
+  @Option(names = "--seed", defaultValue = "42", description = "Seed of the synthetic corpus.")
+  long seed;
+
+  @Option(names = "--json", description = "Print the figures as one JSON object.")
+  boolean json;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter log = json ? new PrintWriter(new StringWriter()) : out;
+    Path folder = Files.createTempDirectory("backgrounder-bench");
+    try {
+      Map<String, Object> figures = Bench.run(new Bench.Options(facts, items, questions, seed),
+          folder, log);
+      if (json) {
+        out.println(new ObjectMapper().writeValueAsString(figures));
+      } else {
+        out.printf("facts %s, items %s%n", figures.get("facts"), figures.get("items"));
+        out.printf("index build: %s items/s%n", figures.get("index_items_per_s"));
+        out.printf("ask latency (warm): p50 %s ms, p99 %s ms%n", figures.get("ask_p50_ms"),
+            figures.get("ask_p99_ms"));
+        out.printf("heap used: %s MB; index on disk: %s MB%n", figures.get("heap_mb"),
+            figures.get("index_mb"));
+      }
+      out.flush();
+      return 0;
+    } finally {
+      try (Stream<Path> s = Files.walk(folder)) {
+        s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+}
