@@ -1,0 +1,94 @@
+package org.backgrounder.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.backgrounder.answer.AnswerEngine;
+import org.backgrounder.index.SearchIndex;
+
+/** Runs the benchmark and reports its figures. */
+public final class Bench {
+
+  private Bench() {}
+
+  /**
+   * What to measure.
+   *
+   * @param questions how many questions are timed (after as many again to warm up)
+   */
+  public record Options(int facts, int items, int questions, long seed) {
+    public Options {
+      if (facts < 1 || items < 0 || questions < 1) {
+        throw new IllegalArgumentException("facts and questions must be positive, items not negative");
+      }
+    }
+  }
+
+  /** The figures, in the units and names of {@code bench --json}. */
+  public static Map<String, Object> run(Options o, Path folder, PrintWriter log) throws IOException {
+    Map<String, Object> out = new TreeMap<>();
+    out.put("facts", o.facts());
+    out.put("items", o.items());
+    log.printf("synthesizing %d facts and %d feed items...%n", o.facts(), o.items());
+    log.flush();
+    Corpus corpus = Corpus.build(o.facts(), o.seed());
+    try (SearchIndex index = SearchIndex.open(folder.resolve("index"))) {
+      long t0 = System.nanoTime();
+      index.rebuild(corpus.facts, corpus.items(o.items()));
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      out.put("index_items_per_s", round((o.facts() + o.items()) / seconds));
+      log.printf("indexed in %.1f s%n", seconds);
+      log.flush();
+
+      AnswerEngine engine = new AnswerEngine(index, Clock.systemUTC(),
+          new AnswerEngine.Options(Duration.ofDays(3650), Duration.ofDays(3650)));
+      // Warm up on other questions first: the figures are for a bot that has been running.
+      int warmUp = Math.max(o.questions(), 10_000);
+      List<String> questions = corpus.questions(o.questions() + warmUp);
+      for (String q : questions.subList(o.questions(), questions.size())) {
+        engine.ask(q);
+      }
+      long[] nanos = new long[o.questions()];
+      int answered = 0;
+      for (int i = 0; i < o.questions(); i++) {
+        long s = System.nanoTime();
+        if (engine.ask(questions.get(i)).answered()) {
+          answered++;
+        }
+        nanos[i] = System.nanoTime() - s;
+      }
+      Arrays.sort(nanos);
+      out.put("ask_p50_ms", round(nanos[nanos.length / 2] / 1e6));
+      out.put("ask_p99_ms", round(nanos[(int) Math.min(nanos.length - 1, Math.ceil(nanos.length * 0.99) - 1)] / 1e6));
+      out.put("ask_answered_share", round(answered / (double) o.questions()));
+      out.put("index_mb", round(index.sizeInBytes() / (1024.0 * 1024.0)));
+      out.put("heap_mb", round(heapAfterGc()));
+    }
+    return out;
+  }
+
+  /** Heap in use after collection, in MB: what the bot holds, not what it has yet to free. */
+  static double heapAfterGc() {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
+  }
+
+  static double round(double v) {
+    return Math.round(v * 100) / 100.0;
+  }
+}
