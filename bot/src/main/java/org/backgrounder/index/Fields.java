@@ -23,15 +23,15 @@ final class Fields {
   static final String ITEM_EXTRA = "item_extra";
   /** Exact forms only, to rank "designated" above "designating" for a question with the former. */
   static final String WORDS = "fact_words";
-  static final String ITEM_WORDS = "item_words";
 
   /**
    * The matching fields of one kind of document. Facts and items have their own, so a query
    * over a few hundred facts never walks the terms of a million items.
    */
-  record Matching(String text, String extra, String words, boolean fuzzy) {
-    static final Matching FACTS = new Matching(TEXT, EXTRA, WORDS, true);
-    static final Matching ITEMS = new Matching(ITEM_TEXT, ITEM_EXTRA, ITEM_WORDS, false);
+  record Matching(String text, String extra, String words, boolean fuzzy, boolean phrases) {
+    static final Matching FACTS = new Matching(TEXT, EXTRA, WORDS, true, true);
+    /** Items: no exact-form field, no fuzzy matching, no positions (so no phrases). */
+    static final Matching ITEMS = new Matching(ITEM_TEXT, ITEM_EXTRA, null, false, false);
   }
   /** {@code story/entity} keys a document names. */
   static final String ENTITY = "entity";

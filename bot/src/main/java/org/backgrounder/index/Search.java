@@ -146,7 +146,7 @@ final class Search {
       } else {
         b.add(clause, Occur.MUST);
       }
-      if (n instanceof Need.Word w) {
+      if (n instanceof Need.Word w && fields.words() != null) {
         b.add(new BoostQuery(new TermQuery(new Term(fields.words(), w.folded())), 0.3f), Occur.SHOULD);
       }
     }
@@ -188,7 +188,7 @@ final class Search {
       for (List<String> name : e.names()) {
         if (name.size() == 1) {
           any.add(new TermQuery(new Term(f.text(), name.get(0))), Occur.SHOULD);
-        } else if (!name.isEmpty()) {
+        } else if (!name.isEmpty() && f.phrases()) {
           any.add(new PhraseQuery(f.text(), name.toArray(String[]::new)), Occur.SHOULD);
         }
       }

@@ -47,14 +47,22 @@ public final class SearchIndex implements Closeable {
 
   private static final String FACTS_PRINT = "facts-fingerprint";
   private static final String VOCAB_PRINT = "vocabulary-fingerprint";
+  private static final String STORE_SEQ = "store-seq";
   /** Changes whenever documents are indexed differently, so an old index is rebuilt. */
-  private static final String SCHEMA = "schema-5";
+  private static final String SCHEMA = "schema-6";
 
   private final Directory directory;
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private volatile FactBase factBase = FactBase.empty();
   private volatile StoryMatcher matcher = StoryMatcher.of(FactBase.empty());
+  /** The change number of the item store that this index has caught up with. */
+  private long storeSeq;
+  /**
+   * After a rebuild from the store, items stored while it ran may already be in the index; the
+   * next catch-up then replaces rather than adds.
+   */
+  private boolean replaceOnNextCatchUp;
   private final Documents documents = new Documents();
 
   private SearchIndex(Directory directory) throws IOException {
@@ -112,10 +120,22 @@ public final class SearchIndex implements Closeable {
    */
   public synchronized String sync(FactBase facts, Supplier<? extends Iterable<FeedItem>> items)
       throws IOException {
+    return sync(facts, items, 0);
+  }
+
+  /**
+   * Like {@link #sync(FactBase, Supplier)}, for items from a store whose latest change number is
+   * {@code itemsSeq}: a rebuild records it, so {@link #catchUp} does not index them twice.
+   */
+  public synchronized String sync(FactBase facts, Supplier<? extends Iterable<FeedItem>> items,
+      long itemsSeq) throws IOException {
     Map<String, String> stored = committedUserData();
+    storeSeq = Long.parseLong(stored.getOrDefault(STORE_SEQ, "0"));
     String factsPrint = factsFingerprint(facts);
     String vocabPrint = vocabularyFingerprint(facts);
     if (!vocabPrint.equals(stored.get(VOCAB_PRINT))) {
+      storeSeq = itemsSeq;
+      replaceOnNextCatchUp = true;
       rebuild(facts, items.get());
       return "rebuilt";
     }
@@ -143,6 +163,15 @@ public final class SearchIndex implements Closeable {
    * Plain adds skip the delete-by-key an update would do per item.
    */
   private void addAll(Iterable<FeedItem> items) throws IOException {
+    inParallel(items, (docs, batch) -> writer.addDocuments(docs));
+  }
+
+  /** What to do with a batch of built documents (and the items they came from). */
+  private interface BatchWriter {
+    void write(List<Document> docs, List<FeedItem> batch) throws IOException;
+  }
+
+  private void inParallel(Iterable<FeedItem> items, BatchWriter write) throws IOException {
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
     java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
         threads, r -> {
@@ -157,12 +186,12 @@ public final class SearchIndex implements Closeable {
       for (FeedItem item : items) {
         batch.add(item);
         if (batch.size() == 512) {
-          pending.add(submit(pool, inFlight, batch));
+          pending.add(submit(pool, inFlight, batch, write));
           batch = new ArrayList<>(512);
         }
       }
       if (!batch.isEmpty()) {
-        pending.add(submit(pool, inFlight, batch));
+        pending.add(submit(pool, inFlight, batch, write));
       }
       for (java.util.concurrent.Future<?> f : pending) {
         f.get();
@@ -178,7 +207,8 @@ public final class SearchIndex implements Closeable {
   }
 
   private java.util.concurrent.Future<?> submit(java.util.concurrent.ExecutorService pool,
-      java.util.concurrent.Semaphore inFlight, List<FeedItem> batch) throws InterruptedException {
+      java.util.concurrent.Semaphore inFlight, List<FeedItem> batch, BatchWriter write)
+      throws InterruptedException {
     inFlight.acquire();
     StoryMatcher m = matcher;
     return pool.submit(() -> {
@@ -187,7 +217,7 @@ public final class SearchIndex implements Closeable {
         for (FeedItem item : batch) {
           docs.add(documents.item(item, m));
         }
-        writer.addDocuments(docs);
+        write.write(docs, batch);
         return null;
       } finally {
         inFlight.release();
@@ -197,14 +227,47 @@ public final class SearchIndex implements Closeable {
 
   /** Adds items, replacing any stored under the same key; call {@link #commit()} after. */
   public synchronized void upsertItems(Collection<FeedItem> items) throws IOException {
-    for (FeedItem item : items) {
-      writeItem(item);
+    if (items.size() < 512) {
+      for (FeedItem item : items) {
+        writeItem(item);
+      }
+      return;
     }
+    inParallel(items, (docs, batch) -> {
+      for (int i = 0; i < batch.size(); i++) {
+        writer.updateDocument(new Term(Fields.ITEM_KEY, batch.get(i).key()), docs.get(i));
+      }
+    });
+  }
+
+  /**
+   * Indexes what the store changed since this index last caught up (new polls; or a process
+   * killed between storing items and indexing them) and commits.
+   *
+   * @return how many items were indexed
+   */
+  public synchronized int catchUp(org.backgrounder.feeds.FeedStore store) throws IOException {
+    org.backgrounder.feeds.FeedStore.Changes changes = store.changesAfter(storeSeq);
+    if (changes.added().isEmpty() && changes.changed().isEmpty()) {
+      return 0;
+    }
+    if (replaceOnNextCatchUp) {
+      upsertItems(changes.items());
+      replaceOnNextCatchUp = false;
+    } else {
+      // Items first stored after the last catch-up cannot be in the index: plain adds suffice.
+      inParallel(changes.added(), (docs, batch) -> writer.addDocuments(docs));
+      upsertItems(changes.changed());
+    }
+    storeSeq = changes.seq();
+    commit();
+    return changes.added().size() + changes.changed().size();
   }
 
   /** Makes written changes durable and visible to searches. */
   public synchronized void commit() throws IOException {
     Map<String, String> data = new HashMap<>();
+    data.put(STORE_SEQ, Long.toString(storeSeq));
     data.put(FACTS_PRINT, factsFingerprint(factBase));
     data.put(VOCAB_PRINT, vocabularyFingerprint(factBase));
     writer.setLiveCommitData(data.entrySet());

@@ -18,7 +18,6 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
-import org.apache.lucene.util.AttributeSource;
 import org.tartarus.snowball.ext.EnglishStemmer;
 
 /**
@@ -133,7 +132,6 @@ public final class TextAnalysis {
     private final List<String> pending = new ArrayList<>();
     /** Stems of words seen lately: text repeats its words, and stemming is the costly part. */
     private final java.util.Map<String, String[]> cache = new java.util.HashMap<>();
-    private AttributeSource.State state;
 
     VariantFilter(TokenStream in) {
       super(in);
@@ -142,7 +140,8 @@ public final class TextAnalysis {
     @Override
     public boolean incrementToken() throws IOException {
       if (!pending.isEmpty()) {
-        restoreState(state);
+        // The word's other attributes (offsets, type) are still those of the word: only the
+        // term and the position change, so nothing needs to be captured and restored.
         term.setEmpty().append(pending.remove(pending.size() - 1));
         inc.setPositionIncrement(0);
         return true;
@@ -163,9 +162,6 @@ public final class TextAnalysis {
         for (String f : forms) {
           pending.add(f);
         }
-        if (!pending.isEmpty()) {
-          state = captureState();
-        }
       }
       return true;
     }
@@ -174,7 +170,6 @@ public final class TextAnalysis {
     public void reset() throws IOException {
       super.reset();
       pending.clear();
-      state = null;
     }
 
     /** The other forms of a word: its Spanish and English stems and, if irregular, its base. */
