@@ -19,7 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code bench}: measures the targets on a synthetic corpus in a temporary data folder. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = {"Synthesizes a corpus, indexes it in a temporary data folder and prints index",
-        "build rate, answer latency (p50/p99), heap used and index size."})
+        "build rate, answer latency (p50/p99), heap used, index size, ingest rate from local feed",
+        "files, and the time of a poll cycle over feeds that answer 304."})
 final class BenchCommand implements Callable<Integer> {
 
   @Spec
@@ -37,6 +38,14 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "42", description = "Seed of the synthetic corpus.")
   long seed;
 
+  @Option(names = "--ingest-items", defaultValue = "20000",
+      description = "Items to ingest from local feed files (default ${DEFAULT-VALUE}; 0 skips).")
+  int ingestItems;
+
+  @Option(names = "--poll-feeds", defaultValue = "500",
+      description = "Feeds in the 304 poll cycle (default ${DEFAULT-VALUE}; 0 skips).")
+  int pollFeeds;
+
   @Option(names = "--json", description = "Print the figures as one JSON object.")
   boolean json;
 
@@ -46,8 +55,8 @@ final class BenchCommand implements Callable<Integer> {
     PrintWriter log = json ? new PrintWriter(new StringWriter()) : out;
     Path folder = Files.createTempDirectory("backgrounder-bench");
     try {
-      Map<String, Object> figures = Bench.run(new Bench.Options(facts, items, questions, seed),
-          folder, log);
+      Map<String, Object> figures = Bench.run(new Bench.Options(facts, items, questions, seed,
+          ingestItems, pollFeeds), folder, log);
       if (json) {
         out.println(new ObjectMapper().writeValueAsString(figures));
       } else {
@@ -57,6 +66,14 @@ final class BenchCommand implements Callable<Integer> {
             figures.get("ask_p99_ms"));
         out.printf("heap used: %s MB; index on disk: %s MB%n", figures.get("heap_mb"),
             figures.get("index_mb"));
+        if (figures.containsKey("ingest_items_per_s")) {
+          out.printf("ingest (parse, de-duplicate, match, store, index): %s items/s%n",
+              figures.get("ingest_items_per_s"));
+        }
+        if (figures.containsKey("poll_304_cycle_s")) {
+          out.printf("poll cycle over %d feeds answering 304: %s s%n", pollFeeds,
+              figures.get("poll_304_cycle_s"));
+        }
       }
       out.flush();
       return 0;

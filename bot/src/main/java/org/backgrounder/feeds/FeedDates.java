@@ -30,14 +30,59 @@ public final class FeedDates {
       Map.entry("CET", "+0100"), Map.entry("CEST", "+0200"), Map.entry("BST", "+0100"),
       Map.entry("IST", "+0530"), Map.entry("JST", "+0900"), Map.entry("AEST", "+1000"));
 
+  /** Formats tried after the day name is dropped and month names are made English. */
   private static final List<DateTimeFormatter> RFC822 = List.of(
-      rfc("[EEE, ]d MMM yyyy HH:mm[:ss] Z"),
-      rfc("[EEE, ]d MMM yy HH:mm[:ss] Z"),
-      rfc("[EEEE, ]d MMM yyyy HH:mm[:ss] Z"),
-      rfc("[EEE, ]d MMMM yyyy HH:mm[:ss] Z"),
-      rfc("[EEE ]MMM d HH:mm:ss Z yyyy"));
+      rfc("d MMM yyyy HH:mm[:ss] Z"),
+      rfc("d MMM yy HH:mm[:ss] Z"),
+      rfc("d MMM yy HHmm Z"),
+      rfc("d MMM yyyy HHmm Z"),
+      rfc("d MMMM yyyy HH:mm[:ss] Z"),
+      rfc("MMM d yyyy hh:mm[:ss] a Z"),
+      rfc("MMM d yyyy HH:mm[:ss] Z"),
+      rfc("MMM d, yyyy HH:mm[:ss] Z"),
+      rfc("MMM d, yyyy hh:mm[:ss] a Z"),
+      rfc("MMM d HH:mm:ss Z yyyy"),
+      rfc("yyyy-MM-dd HH:mm[:ss] Z"),
+      rfc("yyyy/MM/dd HH:mm[:ss] Z"),
+      rfc("d MMM yyyy Z"));
+
+  /** Month names of the languages feeds are written in, to their English abbreviation. */
+  private static final Map<String, String> MONTHS = Map.ofEntries(
+      Map.entry("ene", "Jan"), Map.entry("enero", "Jan"), Map.entry("gen", "Jan"),
+      Map.entry("janv", "Jan"), Map.entry("jän", "Jan"), Map.entry("jan", "Jan"),
+      Map.entry("febr", "Feb"), Map.entry("févr", "Feb"), Map.entry("fevr", "Feb"),
+      Map.entry("fev", "Feb"), Map.entry("fév", "Feb"), Map.entry("febrero", "Feb"),
+      Map.entry("mär", "Mar"), Map.entry("märz", "Mar"), Map.entry("mars", "Mar"),
+      Map.entry("marzo", "Mar"), Map.entry("abr", "Apr"), Map.entry("abril", "Apr"),
+      Map.entry("avr", "Apr"), Map.entry("mai", "May"), Map.entry("mag", "May"),
+      Map.entry("mayo", "May"), Map.entry("juin", "Jun"), Map.entry("giu", "Jun"),
+      Map.entry("junio", "Jun"), Map.entry("juil", "Jul"), Map.entry("lug", "Jul"),
+      Map.entry("julio", "Jul"), Map.entry("ago", "Aug"), Map.entry("août", "Aug"),
+      Map.entry("aout", "Aug"), Map.entry("agosto", "Aug"), Map.entry("set", "Sep"),
+      Map.entry("sept", "Sep"), Map.entry("septiembre", "Sep"), Map.entry("out", "Oct"),
+      Map.entry("ott", "Oct"), Map.entry("okt", "Oct"), Map.entry("octubre", "Oct"),
+      Map.entry("noviembre", "Nov"), Map.entry("dic", "Dec"), Map.entry("dez", "Dec"),
+      Map.entry("déc", "Dec"), Map.entry("dec", "Dec"), Map.entry("diciembre", "Dec"));
 
   private FeedDates() {}
+
+  /** Month names made English ("Set" to "Sep", "dic" to "Dec"), day names dropped. */
+  private static String english(String s) {
+    StringBuilder b = new StringBuilder();
+    for (String word : s.split(" ")) {
+      if (b.length() > 0) {
+        b.append(' ');
+      }
+      String w = word.toLowerCase(Locale.ROOT).replace(",", "");
+      String m = MONTHS.get(w);
+      if (m != null) {
+        b.append(m).append(word.endsWith(",") ? "," : "");
+      } else {
+        b.append(word);
+      }
+    }
+    return b.toString();
+  }
 
   private static DateTimeFormatter rfc(String pattern) {
     return new DateTimeFormatterBuilder().parseCaseInsensitive().parseLenient()
@@ -70,7 +115,7 @@ public final class FeedDates {
     } catch (DateTimeParseException ignored) {
       // not a plain date
     }
-    String rfc = s.replaceAll("\\.(?=\\s|$)", "");
+    String rfc = english(s.replaceAll("\\.(?=\\s|$)", "").replaceFirst("^[^\\d,]{2,12},\\s*", ""));
     int lastSpace = rfc.lastIndexOf(' ');
     if (lastSpace > 0) {
       String zone = rfc.substring(lastSpace + 1).toUpperCase(Locale.ROOT);
@@ -86,13 +131,15 @@ public final class FeedDates {
     for (DateTimeFormatter f : RFC822) {
       try {
         var parsed = f.parse(rfc);
+        int hour = parsed.isSupported(ChronoField.HOUR_OF_DAY) ? parsed.get(ChronoField.HOUR_OF_DAY) : 0;
+        int minute = parsed.isSupported(ChronoField.MINUTE_OF_HOUR)
+            ? parsed.get(ChronoField.MINUTE_OF_HOUR) : 0;
         int year = parsed.get(ChronoField.YEAR);
         if (year < 100) {
           year += year < 50 ? 2000 : 1900;
         }
         return Optional.of(OffsetDateTime.of(year, parsed.get(ChronoField.MONTH_OF_YEAR),
-            parsed.get(ChronoField.DAY_OF_MONTH), parsed.get(ChronoField.HOUR_OF_DAY),
-            parsed.get(ChronoField.MINUTE_OF_HOUR),
+            parsed.get(ChronoField.DAY_OF_MONTH), hour, minute,
             parsed.isSupported(ChronoField.SECOND_OF_MINUTE) ? parsed.get(ChronoField.SECOND_OF_MINUTE) : 0,
             0, ZoneOffset.ofTotalSeconds(parsed.get(ChronoField.OFFSET_SECONDS))).toInstant());
       } catch (java.time.DateTimeException ignored) {

@@ -41,18 +41,29 @@ public final class FeedException extends Exception {
   }
 
   private final Kind kind;
+  private final transient java.time.Duration retryAfter;
 
   public FeedException(Kind kind, String message) {
-    super(message);
-    this.kind = kind;
+    this(kind, message, null, null);
   }
 
   public FeedException(Kind kind, String message, Throwable cause) {
+    this(kind, message, cause, null);
+  }
+
+  /** A failure after which the server asked us to wait {@code retryAfter} (429, 503). */
+  public FeedException(Kind kind, String message, Throwable cause, java.time.Duration retryAfter) {
     super(message, cause);
     this.kind = kind;
+    this.retryAfter = retryAfter;
   }
 
   public Kind kind() {
     return kind;
+  }
+
+  /** How long the server asked us to wait, when it said. */
+  public java.util.Optional<java.time.Duration> retryAfter() {
+    return java.util.Optional.ofNullable(retryAfter);
   }
 }

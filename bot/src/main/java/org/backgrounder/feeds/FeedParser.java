@@ -2,6 +2,7 @@ package org.backgrounder.feeds;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rometools.rome.feed.module.DCModule;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
@@ -83,12 +84,9 @@ public final class FeedParser {
       case "urlset", "sitemapindex" -> throw notAFeed("it is a sitemap, not a feed");
       default -> throw notAFeed("its root element is <" + root + ">, not <rss>, <rdf:RDF> or <feed>");
     }
-    SyndFeedInput input = new SyndFeedInput();
-    input.setAllowDoctypes(false);
-    input.setXmlHealerOn(true);
     SyndFeed feed;
-    try (Reader reader = new StringReader(text)) {
-      feed = input.build(reader);
+    try {
+      feed = build(text);
     } catch (ParsingFeedException e) {
       String msg = e.getMessage() == null ? "" : e.getMessage();
       if (msg.contains("DOCTYPE") || msg.toLowerCase(Locale.ROOT).contains("doctype")) {
@@ -104,27 +102,77 @@ public final class FeedParser {
       throw malformed("it cannot be read as a feed: " + firstLine(e), e);
     }
     List<ParsedFeed.Entry> entries = new ArrayList<>();
+    List<Optional<String>> rawDates = null;
     Optional<String> feedLanguage = Optional.ofNullable(feed.getLanguage()).filter(s -> !s.isBlank());
     Optional<String> feedLink = absolute(base, feed.getLink());
     URI entryBase = feedLink.flatMap(FeedParser::toUri).orElse(base);
-    for (SyndEntry e : feed.getEntries()) {
+    List<SyndEntry> syndEntries = feed.getEntries();
+    for (int i = 0; i < syndEntries.size(); i++) {
+      SyndEntry e = syndEntries.get(i);
+      Optional<Instant> published = instant(e.getPublishedDate()).or(() -> instant(e.getUpdatedDate()));
+      if (published.isEmpty()) {
+        // Rome reads only the standard formats; real feeds also write "Seg, 24 Set 2018" or
+        // "Dec 16 2023 02:02:33 PM". Take the raw value and try harder.
+        if (rawDates == null) {
+          rawDates = RawDates.of(text);
+        }
+        if (rawDates.size() == syndEntries.size()) {
+          published = rawDates.get(i).flatMap(FeedDates::parse);
+        }
+      }
       entries.add(new ParsedFeed.Entry(
           Optional.ofNullable(e.getUri()).map(String::strip).filter(s -> !s.isEmpty()),
           absolute(entryBase, link(e)),
           Html.toText(title(e)),
           Html.toText(summary(e)),
-          instant(e.getPublishedDate()).or(() -> instant(e.getUpdatedDate())),
+          published,
           feedLanguage));
     }
+    String feedTitle = feed.getTitle();
+    if (feedTitle == null || feedTitle.isBlank()) {
+      feedTitle = dcTitle(feed.getModule(DCModule.URI));
+    }
     return new ParsedFeed(feed.getFeedType() == null ? "xml" : feed.getFeedType(),
-        Html.toText(feed.getTitle()), feedLink, entries);
+        Html.toText(feedTitle), feedLink,
+        Optional.ofNullable(feed.getUri()).map(String::strip).filter(s -> !s.isEmpty()),
+        instant(feed.getPublishedDate()), entries);
+  }
+
+  /**
+   * Rome without its XML healer first (the healer filters every character, and most feeds are
+   * well-formed); with it when the document uses HTML entities XML does not define.
+   */
+  private static SyndFeed build(String text) throws FeedException, IOException {
+    try {
+      return build(text, false);
+    } catch (ParsingFeedException e) {
+      return build(text, true);
+    }
+  }
+
+  private static SyndFeed build(String text, boolean heal) throws FeedException, IOException {
+    SyndFeedInput input = new SyndFeedInput();
+    input.setAllowDoctypes(false);
+    input.setXmlHealerOn(heal);
+    try (Reader reader = new StringReader(text)) {
+      return input.build(reader);
+    }
   }
 
   private static String title(SyndEntry e) {
-    if (e.getTitleEx() != null && e.getTitleEx().getValue() != null) {
+    if (e.getTitleEx() != null && e.getTitleEx().getValue() != null
+        && !e.getTitleEx().getValue().isBlank()) {
       return e.getTitleEx().getValue();
     }
-    return e.getTitle();
+    if (e.getTitle() != null && !e.getTitle().isBlank()) {
+      return e.getTitle();
+    }
+    return dcTitle(e.getModule(DCModule.URI));
+  }
+
+  /** Dublin Core's title, which some feeds use instead of their own. */
+  private static String dcTitle(com.rometools.rome.feed.module.Module m) {
+    return m instanceof DCModule dc && dc.getTitle() != null ? dc.getTitle() : "";
   }
 
   private static String summary(SyndEntry e) {
@@ -181,7 +229,8 @@ public final class FeedParser {
           published,
           text(item, "language").or(() -> language)));
     }
-    return new ParsedFeed(format, Html.toText(root.path("title").asText("")), home, entries);
+    return new ParsedFeed(format, Html.toText(root.path("title").asText("")), home,
+        text(root, "feed_url"), Optional.empty(), entries);
   }
 
   private static Optional<String> text(JsonNode node, String field) {

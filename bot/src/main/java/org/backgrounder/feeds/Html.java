@@ -12,6 +12,8 @@ public final class Html {
 
   private static final Pattern DROP = Pattern.compile(
       "(?is)<(script|style|iframe|object|noscript)\\b.*?</\\1\\s*>|<!--.*?-->|<!\\[CDATA\\[|\\]\\]>");
+  /** What is left of a comment after whole ones are gone: unclosed, or closed by a bare '>'. */
+  private static final Pattern BROKEN_COMMENT = Pattern.compile("(?s)<!--[^>]*(>|$)");
   private static final Pattern BREAK = Pattern.compile(
       "(?i)<\\s*(br|/p|/div|/li|/h[1-6]|/tr|/blockquote|p|div|li|tr|h[1-6])\\b[^>]*>");
   private static final Pattern TAG = Pattern.compile("<[/!?]?[A-Za-z][^<>]*>");
@@ -65,7 +67,13 @@ public final class Html {
     }
     String s = html;
     if (s.indexOf('<') >= 0) {
-      s = DROP.matcher(s).replaceAll(" ");
+      String lower = s.toLowerCase(java.util.Locale.ROOT);
+      if (lower.contains("<!") || lower.contains("]]>") || lower.contains("<script")
+          || lower.contains("<style") || lower.contains("<iframe") || lower.contains("<object")
+          || lower.contains("<noscript")) {
+        s = DROP.matcher(s).replaceAll(" ");
+        s = BROKEN_COMMENT.matcher(s).replaceAll("");
+      }
       s = BREAK.matcher(s).replaceAll(" ");
       s = TAG.matcher(s).replaceAll("");
     }

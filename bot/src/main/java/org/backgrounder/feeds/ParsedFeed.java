@@ -9,13 +9,18 @@ import java.util.Optional;
  * A feed as read from its document, before it is stored.
  *
  * @param format "rss_2.0", "atom_1.0", "json_1.1", ...
+ * @param id the feed's own identifier (Atom), if any
+ * @param published when the feed says it was published or last updated
  */
-public record ParsedFeed(String format, String title, Optional<String> link, List<Entry> entries) {
+public record ParsedFeed(String format, String title, Optional<String> link, Optional<String> id,
+    Optional<Instant> published, List<Entry> entries) {
 
   public ParsedFeed {
     Objects.requireNonNull(format, "format");
     title = title == null ? "" : title;
     Objects.requireNonNull(link, "link");
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(published, "published");
     entries = List.copyOf(entries);
   }
 

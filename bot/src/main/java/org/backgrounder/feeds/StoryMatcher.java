@@ -104,10 +104,8 @@ public final class StoryMatcher {
       }
       List<String> words = Folding.words(text);
       String[] folded = new String[words.size()];
-      String[] exact = new String[words.size()];
       for (int i = 0; i < folded.length; i++) {
         folded[i] = Folding.normalizeWord(words.get(i));
-        exact[i] = strip(words.get(i));
       }
       for (int i = 0; i < folded.length; i++) {
         List<Phrase> candidates = byFirstWord.get(folded[i]);
@@ -115,7 +113,7 @@ public final class StoryMatcher {
           continue;
         }
         for (Phrase p : candidates) {
-          if (matchesAt(p, folded, exact, i)) {
+          if (matchesAt(p, folded, words, i)) {
             terms.computeIfAbsent(p.story(), s -> new LinkedHashSet<>()).add(p.term());
             if (p.entity() != null) {
               entities.computeIfAbsent(p.story(), s -> new LinkedHashSet<>()).add(p.entity());
@@ -132,7 +130,7 @@ public final class StoryMatcher {
     return out;
   }
 
-  private static boolean matchesAt(Phrase p, String[] folded, String[] exact, int at) {
+  private static boolean matchesAt(Phrase p, String[] folded, List<String> words, int at) {
     if (at + p.folded().length > folded.length) {
       return false;
     }
@@ -141,6 +139,6 @@ public final class StoryMatcher {
         return false;
       }
     }
-    return p.exact() == null || p.exact()[0].equals(exact[at]);
+    return p.exact() == null || p.exact()[0].equals(strip(words.get(at)));
   }
 }

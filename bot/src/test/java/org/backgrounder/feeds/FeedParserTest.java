@@ -1,0 +1,175 @@
+package org.backgrounder.feeds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class FeedParserTest {
+
+  private static final URI BASE = URI.create("https://news.example.org/feed.xml");
+
+  private static ParsedFeed parse(String xml) throws FeedException {
+    return FeedParser.parse(xml.getBytes(StandardCharsets.UTF_8), Optional.empty(), BASE);
+  }
+
+  private static FeedException.Kind refusal(byte[] body, Optional<String> type) {
+    try {
+      FeedParser.parse(body, type, BASE);
+      return null;
+    } catch (FeedException e) {
+      return e.kind();
+    }
+  }
+
+  @Test
+  void rss2_itemsWithHtmlAndRelativeLinks() throws FeedException {
+    ParsedFeed f = parse("""
+        <?xml version="1.0"?>
+        <rss version="2.0"><channel><title>Wire &amp; Co</title><link>https://news.example.org/</link>
+        <item><title>Cartel &lt;b&gt;leader&lt;/b&gt; held</title><link>/world/1?utm_source=x</link>
+        <guid isPermaLink="false">a-1</guid><description><![CDATA[<p>First&nbsp;line.</p><script>x()</script>
+        <p>Second.</p>]]></description><pubDate>Tue, 10 Jun 2025 04:00:00 GMT</pubDate></item>
+        </channel></rss>""");
+
+    assertThat(f.format()).isEqualTo("rss_2.0");
+    assertThat(f.title()).isEqualTo("Wire & Co");
+    ParsedFeed.Entry e = f.entries().get(0);
+    assertThat(e.title()).isEqualTo("Cartel leader held");
+    assertThat(e.summary()).isEqualTo("First line. Second.");
+    assertThat(e.link()).contains("https://news.example.org/world/1?utm_source=x");
+    assertThat(e.id()).contains("a-1");
+    assertThat(e.published()).contains(Instant.parse("2025-06-10T04:00:00Z"));
+  }
+
+  @Test
+  void rss1Rdf_andAtom_andJsonFeed_allRead() throws FeedException {
+    ParsedFeed rdf = parse("""
+        <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"
+          xmlns:dc="http://purl.org/dc/elements/1.1/">
+        <channel rdf:about="https://a.example/"><title>RDF</title><link>https://a.example/</link></channel>
+        <item rdf:about="https://a.example/1"><title>One</title><link>https://a.example/1</link>
+        <dc:date>2025-02-20T10:00:00Z</dc:date></item></rdf:RDF>""");
+    ParsedFeed atom = parse("""
+        <feed xmlns="http://www.w3.org/2005/Atom"><title type="html">A &amp;lt;b&amp;gt;</title>
+        <entry><id>urn:x:1</id><title>Atom one</title><link rel="alternate" href="https://a.example/a1"/>
+        <updated>2025-02-21T10:00:00+01:00</updated></entry></feed>""");
+    ParsedFeed json = FeedParser.parse("""
+        {"version":"https://jsonfeed.org/version/1.1","title":"J","items":[{"id":"j1",
+        "url":"https://a.example/j1","title":"Json one","content_html":"<b>Hi</b>",
+        "date_published":"2025-02-22T10:00:00Z"}]}""".getBytes(StandardCharsets.UTF_8),
+        Optional.empty(), BASE);
+
+    assertThat(rdf.entries().get(0).published()).contains(Instant.parse("2025-02-20T10:00:00Z"));
+    assertThat(atom.entries().get(0).link()).contains("https://a.example/a1");
+    assertThat(atom.entries().get(0).published()).contains(Instant.parse("2025-02-21T09:00:00Z"));
+    assertThat(json.format()).isEqualTo("json_1.1");
+    assertThat(json.entries().get(0).summary()).isEqualTo("Hi");
+  }
+
+  @Test
+  void dates_inTheFormatsRealFeedsUse() {
+    assertThat(FeedDates.parse("Tue, 10 Jun 2025 04:00:00 GMT")).contains(Instant.parse("2025-06-10T04:00:00Z"));
+    assertThat(FeedDates.parse("10 Jun 2025 04:00 EST")).contains(Instant.parse("2025-06-10T09:00:00Z"));
+    assertThat(FeedDates.parse("Tue, 10 Jun 25 04:00:00 +0200")).contains(Instant.parse("2025-06-10T02:00:00Z"));
+    assertThat(FeedDates.parse("2025-06-10T04:00:00Z")).contains(Instant.parse("2025-06-10T04:00:00Z"));
+    assertThat(FeedDates.parse("2025-06-10T04:00:00.123+02:00")).contains(Instant.parse("2025-06-10T02:00:00.123Z"));
+    assertThat(FeedDates.parse("2025-06-10")).contains(Instant.parse("2025-06-10T00:00:00Z"));
+    assertThat(FeedDates.parse("Seg, 24 Set 2018 19:42:40 -0300")).contains(Instant.parse("2018-09-24T22:42:40Z"));
+    assertThat(FeedDates.parse("mer, 16 nov 2022 00:38:15 +0100")).contains(Instant.parse("2022-11-15T23:38:15Z"));
+    assertThat(FeedDates.parse("Sat, Dec 16 2023 02:02:33 PM")).contains(Instant.parse("2023-12-16T14:02:33Z"));
+    assertThat(FeedDates.parse("lunes, 3 de marzo")).isEmpty();
+    assertThat(FeedDates.parse("not a date")).isEmpty();
+  }
+
+  @Test
+  void itemWithoutDate_getsTheFirstSeenTime_markedAsSuch() throws FeedException {
+    ParsedFeed f = parse("<rss version=\"2.0\"><channel><title>T</title><item><title>Undated</title>"
+        + "<link>https://a.example/u</link></item></channel></rss>");
+    FeedConfig config = new FeedConfig("f", BASE, "Outlet", Optional.empty(), List.of(),
+        FeedConfig.DEFAULT_INTERVAL, true);
+    Instant now = Instant.parse("2026-11-26T12:00:00Z");
+
+    FeedItem item = FeedItems.of(config, f, now).get(0);
+
+    assertThat(item.published()).isEqualTo(now);
+    assertThat(item.publishedEstimated()).isTrue();
+  }
+
+  @Test
+  void doctype_andEntityBombs_areRefusedQuickly() {
+    String xxe = "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"
+        + "<rss version=\"2.0\"><channel><title>&xxe;</title></channel></rss>";
+    StringBuilder bomb = new StringBuilder("<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">");
+    for (int i = 1; i < 10; i++) {
+      bomb.append("<!ENTITY lol").append(i).append(" \"").append(("&lol" + (i == 1 ? "" : i - 1) + ";").repeat(10))
+          .append("\">");
+    }
+    bomb.append("]><rss version=\"2.0\"><channel><title>&lol9;</title></channel></rss>");
+
+    assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+      assertThatThrownBy(() -> parse(xxe)).hasMessageContaining("DOCTYPE");
+      assertThatThrownBy(() -> parse(bomb.toString())).hasMessageContaining("DOCTYPE");
+    });
+  }
+
+  @Test
+  void htmlPagesSitemapsAndOtherJson_areNotFeeds() {
+    assertThat(refusal("<!DOCTYPE html><html><head><title>Home</title></head></html>"
+        .getBytes(StandardCharsets.UTF_8), Optional.of("text/html"))).isEqualTo(FeedException.Kind.NOT_A_FEED);
+    assertThat(refusal(("<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+        + "<url><loc>https://a.example/</loc></url></urlset>").getBytes(StandardCharsets.UTF_8),
+        Optional.empty())).isEqualTo(FeedException.Kind.NOT_A_FEED);
+    assertThat(refusal("{\"data\": []}".getBytes(StandardCharsets.UTF_8), Optional.empty()))
+        .isEqualTo(FeedException.Kind.NOT_A_FEED);
+    assertThat(refusal(new byte[0], Optional.empty())).isEqualTo(FeedException.Kind.NOT_A_FEED);
+    assertThat(refusal("%PDF-1.4 binary".getBytes(StandardCharsets.UTF_8), Optional.empty()))
+        .isEqualTo(FeedException.Kind.NOT_A_FEED);
+  }
+
+  @Test
+  void brokenXml_isMalformedWithAPosition() {
+    assertThatThrownBy(() -> parse("<rss version=\"2.0\"><channel><title>T</titl></channel></rss>"))
+        .isInstanceOfSatisfying(FeedException.class, e -> {
+          assertThat(e.kind()).isEqualTo(FeedException.Kind.MALFORMED);
+          assertThat(e.getMessage()).contains("line 1");
+        });
+  }
+
+  @Test
+  void encodings_fromDeclarationHeaderOrFallback() throws FeedException {
+    Charset latin1 = Charset.forName("ISO-8859-1");
+    Charset cp1252 = Charset.forName("windows-1252");
+    byte[] declared = ("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\"><channel>"
+        + "<title>Cárteles</title></channel></rss>").getBytes(latin1);
+    byte[] undeclared = ("<rss version=\"2.0\"><channel><title>Sinaloa \u2013 cárteles</title></channel>"
+        + "</rss>").getBytes(cp1252);
+    byte[] headerOnly = ("<rss version=\"2.0\"><channel><title>Cárteles</title></channel></rss>")
+        .getBytes(latin1);
+    byte[] bom = ("\uFEFF<rss version=\"2.0\"><channel><title>Cárteles</title></channel></rss>")
+        .getBytes(StandardCharsets.UTF_8);
+
+    assertThat(FeedParser.parse(declared, Optional.empty(), BASE).title()).isEqualTo("Cárteles");
+    assertThat(FeedParser.parse(undeclared, Optional.empty(), BASE).title()).isEqualTo("Sinaloa \u2013 cárteles");
+    assertThat(FeedParser.parse(headerOnly, Optional.of("application/rss+xml; charset=ISO-8859-1"), BASE)
+        .title()).isEqualTo("Cárteles");
+    assertThat(FeedParser.parse(bom, Optional.empty(), BASE).title()).isEqualTo("Cárteles");
+  }
+
+  @Test
+  void html_becomesPlainText() {
+    assertThat(Html.toText("<p>A&nbsp;<b>bold</b> move&hellip;</p><!-- hidden --><style>p{}</style>"))
+        .isEqualTo("A bold move\u2026");
+    assertThat(Html.toText("Tom &amp; Jerry &#8217;s &#x2014; &unknown;")).isEqualTo("Tom & Jerry \u2019s \u2014 &unknown;");
+    assertThat(Html.toText("safe<!-- unclosed")).isEqualTo("safe");
+    assertThat(Html.toText("plain text")).isEqualTo("plain text");
+  }
+}

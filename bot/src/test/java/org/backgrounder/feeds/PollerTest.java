@@ -1,0 +1,327 @@
+package org.backgrounder.feeds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import okhttp3.OkHttpClient;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.backgrounder.TestPaths;
+import org.backgrounder.facts.FactBase;
+import org.backgrounder.facts.FactFileLoader;
+import org.backgrounder.index.SearchIndex;
+import org.backgrounder.store.Database;
+import org.backgrounder.store.SqliteFeedStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PollerTest {
+
+  /** A clock the test moves by hand. */
+  static final class FakeClock extends Clock {
+    Instant now = Instant.parse("2026-11-26T12:00:00Z");
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    void advance(Duration d) {
+      now = now.plus(d);
+    }
+  }
+
+  static String rss(String... titles) {
+    StringBuilder b = new StringBuilder("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel>"
+        + "<title>Wire</title><link>https://wire.example.org/</link>");
+    for (int i = 0; i < titles.length; i++) {
+      b.append("<item><guid>item-").append(i).append("</guid><title>").append(titles[i])
+          .append("</title><link>https://wire.example.org/").append(i)
+          .append("</link><pubDate>Wed, 25 Nov 2026 10:0").append(i).append(":00 GMT</pubDate></item>");
+    }
+    return b.append("</channel></rss>").toString();
+  }
+
+  private final MockWebServer server = new MockWebServer();
+  private final FakeClock clock = new FakeClock();
+  private final AtomicReference<MockResponse> next = new AtomicReference<>();
+  private final List<RecordedRequest> requests = new ArrayList<>();
+  private Database db;
+  private SqliteFeedStore store;
+  private SearchIndex index;
+  private FactBase facts;
+
+  @BeforeEach
+  void start() throws IOException {
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest r) {
+        synchronized (requests) {
+          requests.add(r);
+        }
+        return next.get();
+      }
+    });
+    server.start();
+    db = Database.inMemory();
+    store = new SqliteFeedStore(db);
+    facts = FactFileLoader.standard().load(TestPaths.shippedConfig().resolve("facts"), Path::toString)
+        .factBase();
+    index = SearchIndex.inMemory();
+    index.rebuild(facts, List.of());
+  }
+
+  @AfterEach
+  void stop() throws IOException {
+    server.shutdown();
+    index.close();
+    db.close();
+  }
+
+  private FeedConfig feed(String id) {
+    return new FeedConfig(id, server.url("/" + id).uri(), "Wire", Optional.of("en"), List.of(),
+        Duration.ofMinutes(15), true);
+  }
+
+  private Poller poller() {
+    Fetcher fetcher = Fetcher.create(new OkHttpClient(),
+        FetcherTest.settings(true, 1024 * 1024, Duration.ofSeconds(5)), clock);
+    return new Poller(store, fetcher, () -> facts, changed -> index.catchUp(store), clock,
+        new Random(7), 4);
+  }
+
+  @Test
+  void firstPoll_indexesItemsButKeepsThemOutOfDigests() {
+    next.set(new MockResponse().setBody(rss("Palantir and the Sinaloa Cartel", "Weather"))
+        .setHeader("ETag", "\"a\""));
+
+    List<Poller.Outcome> out = poller().pollAll(List.of(feed("wire")));
+
+    assertThat(out).singleElement().satisfies(o -> {
+      assertThat(o.kind()).isEqualTo(Poller.Outcome.Kind.NEW);
+      assertThat(o.line()).isEqualTo("wire: 2 new, 0 updated (first poll: kept as background, not news)");
+    });
+    assertThat(index.itemCount()).isEqualTo(2);
+    assertThat(store.relevant(Set.of(), Instant.EPOCH, clock.now.plusSeconds(1))).isEmpty();
+  }
+
+  @Test
+  void laterPolls_sendValidators_and304IsUnchanged_andNewItemsAreNews() {
+    next.set(new MockResponse().setBody(rss("Old news")).setHeader("ETag", "\"a\""));
+    poller().pollAll(List.of(feed("wire")));
+    next.set(new MockResponse().setResponseCode(304));
+    clock.advance(Duration.ofMinutes(20));
+
+    assertThat(poller().pollDue(List.of(feed("wire")))).singleElement()
+        .satisfies(o -> assertThat(o.line()).isEqualTo("wire: unchanged (304)"));
+    assertThat(requests.get(1).getHeader("If-None-Match")).isEqualTo("\"a\"");
+
+    next.set(new MockResponse().setBody(rss("Old news", "Cártel de Sinaloa designated")));
+    clock.advance(Duration.ofMinutes(20));
+    poller().pollDue(List.of(feed("wire")));
+
+    List<FeedStore.Relevant> news = store.relevant(Set.of(), Instant.EPOCH, clock.now.plusSeconds(1));
+    assertThat(news).singleElement().satisfies(r -> {
+      assertThat(r.item().title()).isEqualTo("Cártel de Sinaloa designated");
+      assertThat(r.story()).isEqualTo("cartels-fto");
+      assertThat(r.terms()).contains("Cártel de Sinaloa");
+    });
+  }
+
+  @Test
+  void pollDue_beforeTheInterval_fetchesNothing() {
+    next.set(new MockResponse().setBody(rss("A")));
+    poller().pollAll(List.of(feed("wire")));
+    clock.advance(Duration.ofMinutes(5));
+
+    assertThat(poller().pollDue(List.of(feed("wire")))).isEmpty();
+    assertThat(requests).hasSize(1);
+  }
+
+  @Test
+  void changedTitle_updatesTheItemInsteadOfAddingOne() {
+    next.set(new MockResponse().setBody(rss("Draft headline")));
+    poller().pollAll(List.of(feed("wire")));
+    next.set(new MockResponse().setBody(rss("Final headline")));
+
+    Poller.Outcome o = poller().pollAll(List.of(feed("wire"))).get(0);
+
+    assertThat(o.line()).isEqualTo("wire: 0 new, 1 updated");
+    assertThat(index.itemCount()).isEqualTo(1);
+  }
+
+  @Test
+  void gone_disablesTheFeed_andIngestSkipsItAfterwards() {
+    next.set(new MockResponse().setResponseCode(410));
+
+    assertThat(poller().pollAll(List.of(feed("wire"))).get(0).line())
+        .isEqualTo("wire: failed: HTTP 410 Gone: the outlet removed this feed; the feed is now disabled");
+    clock.advance(Duration.ofDays(3));
+
+    assertThat(poller().pollAll(List.of(feed("wire"))).get(0).line())
+        .startsWith("wire: skipped: disabled: HTTP 410 Gone");
+    assertThat(requests).hasSize(1);
+  }
+
+  @Test
+  void retryAfter_isHonouredEvenByIngest() {
+    next.set(new MockResponse().setResponseCode(429).setHeader("Retry-After", "3600"));
+    poller().pollAll(List.of(feed("wire")));
+    clock.advance(Duration.ofMinutes(30));
+
+    assertThat(poller().pollAll(List.of(feed("wire"))).get(0).line())
+        .startsWith("wire: skipped: the server asked to wait until 2026-11-26T13:00:00Z");
+    clock.advance(Duration.ofMinutes(31));
+    next.set(new MockResponse().setBody(rss("A")));
+
+    assertThat(poller().pollAll(List.of(feed("wire"))).get(0).kind()).isEqualTo(Poller.Outcome.Kind.NEW);
+    assertThat(requests).hasSize(2);
+  }
+
+  @Test
+  void failures_backOffExponentially_upToADay() {
+    Poller p = poller();
+    FeedConfig f = feed("wire");
+    FeedException e = new FeedException(FeedException.Kind.UNAVAILABLE, "HTTP 500");
+    FeedState s = FeedState.fresh("wire");
+    List<Duration> delays = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      delays.add(p.delay(f, s, e));
+      s = s.failed(clock.now, e.kind(), "x", clock.now, Optional.empty());
+    }
+
+    assertThat(delays.get(0)).isBetween(Duration.ofMinutes(12), Duration.ofMinutes(18));
+    assertThat(delays.get(3)).isBetween(Duration.ofMinutes(96), Duration.ofMinutes(144));
+    assertThat(delays.get(11)).isLessThanOrEqualTo(Duration.ofDays(1))
+        .isGreaterThan(Duration.ofHours(19));
+  }
+
+  @Test
+  void permanentRedirect_updatesTheStoredAddress() {
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest r) {
+        synchronized (requests) {
+          requests.add(r);
+        }
+        return r.getPath().equals("/wire")
+            ? new MockResponse().setResponseCode(301).setHeader("Location", "/moved")
+            : new MockResponse().setBody(rss("A"));
+      }
+    });
+
+    poller().pollAll(List.of(feed("wire")));
+    poller().pollAll(List.of(feed("wire")));
+
+    assertThat(store.state("wire").currentUrl()).contains(server.url("/moved").uri());
+    assertThat(requests).extracting(RecordedRequest::getPath).containsExactly("/wire", "/moved", "/moved");
+  }
+
+  @Test
+  void notAFeed_isReportedAsSuch() {
+    next.set(new MockResponse().setBody("<!DOCTYPE html><html><body>Hi</body></html>")
+        .setHeader("Content-Type", "text/html"));
+
+    assertThat(poller().pollAll(List.of(feed("wire"))).get(0).line())
+        .startsWith("wire: failed: not a feed: it is an HTML page");
+  }
+
+  @Test
+  void oneRequestPerHostAtATime() throws Exception {
+    AtomicInteger inFlight = new AtomicInteger();
+    AtomicInteger most = new AtomicInteger();
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest r) throws InterruptedException {
+        most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        Thread.sleep(30);
+        inFlight.decrementAndGet();
+        return new MockResponse().setBody(rss("A"));
+      }
+    });
+    List<FeedConfig> feeds = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      feeds.add(feed("f" + i));
+    }
+
+    assertThat(poller().pollAll(feeds)).hasSize(6);
+    assertThat(most.get()).isEqualTo(1);
+  }
+
+  @Test
+  void restartInTheMiddleOfAPoll_losesNothingAndRepeatsNothing(@TempDir Path data) throws Exception {
+    // A process killed after the items were stored but before they were indexed: the stored
+    // change number lets the next start index exactly what is missing.
+    Database disk = Database.open(data);
+    SqliteFeedStore durable = new SqliteFeedStore(disk);
+    next.set(new MockResponse().setBody(rss("Palantir", "Sinaloa")).setHeader("ETag", "\"a\""));
+    Fetcher fetcher = Fetcher.create(new OkHttpClient(),
+        FetcherTest.settings(true, 1024 * 1024, Duration.ofSeconds(5)), clock);
+    try (SearchIndex crashed = SearchIndex.open(data.resolve("index"))) {
+      crashed.sync(facts, durable::items, durable.lastSeq());
+      new Poller(durable, fetcher, () -> facts, changed -> {
+        throw new IOException("killed before indexing");
+      }, clock, new Random(1), 2).pollAll(List.of(feed("wire")));
+      assertThat(crashed.itemCount()).isZero();
+    }
+    disk.close();
+
+    Database reopened = Database.open(data);
+    SqliteFeedStore after = new SqliteFeedStore(reopened);
+    try (SearchIndex restarted = SearchIndex.open(data.resolve("index"))) {
+      restarted.sync(facts, after::items, after.lastSeq());
+      assertThat(restarted.catchUp(after)).isEqualTo(2);
+      assertThat(restarted.catchUp(after)).isZero();
+      assertThat(restarted.itemCount()).isEqualTo(2);
+
+      next.set(new MockResponse().setResponseCode(304));
+      clock.advance(Duration.ofMinutes(16));
+      List<Poller.Outcome> out = new Poller(after, fetcher, () -> facts,
+          changed -> restarted.catchUp(after), clock, new Random(1), 2).pollDue(List.of(feed("wire")));
+      assertThat(out.get(0).line()).isEqualTo("wire: unchanged (304)");
+      assertThat(restarted.itemCount()).isEqualTo(2);
+    }
+    reopened.close();
+  }
+
+  @Test
+  void storedItems_surviveAReopen() throws Exception {
+    next.set(new MockResponse().setBody(rss("A", "B", "C")));
+    poller().pollAll(List.of(feed("wire")));
+
+    List<FeedItem> items = new ArrayList<>();
+    store.items().forEach(items::add);
+
+    assertThat(items).extracting(FeedItem::title).containsExactly("A", "B", "C");
+    assertThat(items.get(0).link()).contains(URI.create("https://wire.example.org/0"));
+    assertThat(store.lastSeq()).isEqualTo(3);
+  }
+}
