@@ -23,10 +23,12 @@ public final class Bench {
    *
    * @param questions how many questions are timed (after as many again to warm up)
    */
-  public record Options(int facts, int items, int questions, long seed) {
+  public record Options(int facts, int items, int questions, long seed, int ingestItems,
+      int pollFeeds) {
     public Options {
-      if (facts < 1 || items < 0 || questions < 1) {
-        throw new IllegalArgumentException("facts and questions must be positive, items not negative");
+      if (facts < 1 || items < 0 || questions < 1 || ingestItems < 0 || pollFeeds < 0) {
+        throw new IllegalArgumentException("facts and questions must be positive, the rest not"
+            + " negative");
       }
     }
   }
@@ -70,6 +72,16 @@ public final class Bench {
       out.put("ask_answered_share", round(answered / (double) o.questions()));
       out.put("index_mb", round(index.sizeInBytes() / (1024.0 * 1024.0)));
       out.put("heap_mb", round(heapAfterGc()));
+    }
+    if (o.ingestItems() > 0) {
+      log.printf("ingesting %d items from local feed files...%n", o.ingestItems());
+      log.flush();
+      out.put("ingest_items_per_s", round(FeedBench.ingest(corpus, o.ingestItems(), folder)));
+    }
+    if (o.pollFeeds() > 0) {
+      log.printf("polling %d feeds that answer 304...%n", o.pollFeeds());
+      log.flush();
+      out.put("poll_304_cycle_s", round(FeedBench.poll304(o.pollFeeds(), folder)));
     }
     return out;
   }
