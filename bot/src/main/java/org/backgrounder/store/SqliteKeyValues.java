@@ -1,0 +1,70 @@
+package org.backgrounder.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Key-values in the {@code cursors} table. */
+public final class SqliteKeyValues implements KeyValues {
+
+  private final Database db;
+  private final Clock clock;
+
+  public SqliteKeyValues(Database db, Clock clock) {
+    this.db = db;
+    this.clock = clock;
+  }
+
+  @Override
+  public Optional<String> get(String key) {
+    return db.read(c -> {
+      try (PreparedStatement s = c.prepareStatement("SELECT value FROM cursors WHERE name = ?")) {
+        s.setString(1, key);
+        try (ResultSet r = s.executeQuery()) {
+          return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
+        }
+      }
+    });
+  }
+
+  @Override
+  public void put(String key, String value) {
+    db.transaction(c -> {
+      try (PreparedStatement s = c.prepareStatement(
+          "INSERT OR REPLACE INTO cursors (name, value, updated) VALUES (?, ?, ?)")) {
+        s.setString(1, key);
+        s.setString(2, value);
+        s.setLong(3, clock.millis());
+        return s.executeUpdate();
+      }
+    });
+  }
+
+  @Override
+  public boolean putIfAbsent(String key, String value) {
+    return db.transaction(c -> {
+      try (PreparedStatement s = c.prepareStatement(
+          "INSERT INTO cursors (name, value, updated) VALUES (?, ?, ?) ON CONFLICT(name) DO NOTHING")) {
+        s.setString(1, key);
+        s.setString(2, value);
+        s.setLong(3, clock.millis());
+        return s.executeUpdate() == 1;
+      }
+    });
+  }
+
+  @Override
+  public int prune(String prefix, Instant before) {
+    return db.transaction(c -> {
+      try (PreparedStatement s = c.prepareStatement(
+          "DELETE FROM cursors WHERE substr(name, 1, ?) = ? AND updated < ?")) {
+        s.setInt(1, prefix.length());
+        s.setString(2, prefix);
+        s.setLong(3, before.toEpochMilli());
+        return s.executeUpdate();
+      }
+    });
+  }
+}
