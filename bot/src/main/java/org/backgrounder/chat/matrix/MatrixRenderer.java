@@ -1,0 +1,117 @@
+package org.backgrounder.chat.matrix;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Locale;
+import java.util.Optional;
+import org.backgrounder.chat.PlainText;
+import org.backgrounder.chat.Reply;
+
+/**
+ * A reply as Matrix message content: an {@code m.notice} with a plain {@code body} and an HTML
+ * {@code formatted_body}. Everything from fact files and feeds is HTML-escaped; the only tags are
+ * our own, and the only links are the reply's numbered sources with http(s) targets. An empty
+ * {@code m.mentions} makes sure no content ever pings anyone.
+ */
+final class MatrixRenderer {
+
+  private MatrixRenderer() {}
+
+  /**
+   * @param threadRoot the event the thread hangs off, if the reply goes in a thread
+   * @param inReplyTo the question, for clients that do not show threads
+   */
+  static ObjectNode content(Reply reply, Optional<String> threadRoot, Optional<String> inReplyTo) {
+    ObjectNode c = MatrixClient.JSON.createObjectNode();
+    c.put("msgtype", "m.notice");
+    c.put("body", PlainText.render(reply));
+    c.put("format", "org.matrix.custom.html");
+    c.put("formatted_body", html(reply));
+    c.putObject("m.mentions");
+    threadRoot.ifPresent(root -> {
+      ObjectNode rel = c.putObject("m.relates_to");
+      rel.put("rel_type", "m.thread");
+      rel.put("event_id", root);
+      rel.put("is_falling_back", true);
+      rel.putObject("m.in_reply_to").put("event_id", inReplyTo.orElse(root));
+    });
+    return c;
+  }
+
+  static String html(Reply reply) {
+    StringBuilder b = new StringBuilder();
+    boolean inList = false;
+    for (Reply.Block block : reply.blocks()) {
+      boolean entry = block instanceof Reply.Entry;
+      if (entry && !inList) {
+        b.append("<ul>");
+        inList = true;
+      } else if (!entry && inList) {
+        b.append("</ul>");
+        inList = false;
+      }
+      if (entry) {
+        b.append("<li>").append(spans(block)).append("</li>");
+      } else if (block instanceof Reply.Notice) {
+        b.append("<p><em>").append(spans(block)).append("</em></p>");
+      } else if (block instanceof Reply.Heading) {
+        b.append("<p><strong>").append(spans(block)).append("</strong></p>");
+      } else {
+        b.append("<p>").append(spans(block)).append("</p>");
+      }
+    }
+    if (inList) {
+      b.append("</ul>");
+    }
+    if (!reply.links().isEmpty()) {
+      b.append("<p><strong>Sources</strong></p><ol>");
+      for (Reply.Link l : reply.links()) {
+        b.append("<li value=\"").append(l.n()).append("\">");
+        String scheme = l.url().getScheme() == null ? "" : l.url().getScheme().toLowerCase(Locale.ROOT);
+        if (scheme.equals("http") || scheme.equals("https")) {
+          b.append("<a href=\"").append(escape(l.url().toASCIIString())).append("\">")
+              .append(escape(l.title())).append("</a>");
+        } else {
+          b.append(escape(l.title()));
+        }
+        b.append(" \u2014 ").append(escape(l.outlet()));
+        l.date().ifPresent(d -> b.append(", ").append(escape(d)));
+        b.append(" (").append(escape(l.kind())).append(")</li>");
+      }
+      b.append("</ol>");
+    }
+    return b.toString();
+  }
+
+  private static String spans(Reply.Block block) {
+    StringBuilder b = new StringBuilder();
+    for (Reply.Span s : block.spans()) {
+      if (s instanceof Reply.Text t) {
+        b.append(escape(t.text()));
+      } else if (s instanceof Reply.Cite c) {
+        b.append("<sup>[").append(c.n()).append("]</sup>");
+      } else if (s instanceof Reply.Badge badge) {
+        b.append("<em>(").append(escape(badge.label().toLowerCase(Locale.ROOT))).append(")</em>");
+      } else if (s instanceof Reply.Code code) {
+        b.append("<code>").append(escape(code.text())).append("</code>");
+      }
+    }
+    return b.toString();
+  }
+
+  /** HTML-escapes text for element content and attribute values. */
+  static String escape(String s) {
+    StringBuilder b = new StringBuilder(s.length() + 16);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '&' -> b.append("&amp;");
+        case '<' -> b.append("&lt;");
+        case '>' -> b.append("&gt;");
+        case '"' -> b.append("&quot;");
+        case '\'' -> b.append("&#39;");
+        default -> b.append(c);
+      }
+    }
+    return b.toString();
+  }
+}
