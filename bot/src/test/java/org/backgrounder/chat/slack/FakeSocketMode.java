@@ -106,14 +106,19 @@ final class FakeSocketMode extends WebSocketServer {
 
   /** Waits until {@code n} connections were opened (and greeted). */
   void awaitOpened(int n) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    awaitOpened(n, Duration.ofSeconds(5));
+  }
+
+  void awaitOpened(int n, Duration within) {
+    long deadline = System.nanoTime() + within.toNanos();
     while (System.nanoTime() < deadline) {
       if (connections.size() >= n && connections.get(n - 1).isOpen()) {
         return;
       }
       pause();
     }
-    throw new AssertionError("expected " + n + " Socket Mode connection(s), got " + opened());
+    throw new AssertionError("expected " + n + " Socket Mode connection(s) within " + within
+        + ", got " + opened());
   }
 
   /** Waits for the ack of {@code envelopeId} and returns it. */

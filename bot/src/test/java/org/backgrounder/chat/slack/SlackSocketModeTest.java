@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import org.backgrounder.chat.Incoming;
 import org.backgrounder.chat.Reply;
 import org.junit.jupiter.api.AfterEach;
@@ -28,6 +29,23 @@ class SlackSocketModeTest {
   @AfterEach
   void stop() throws Exception {
     slack.close();
+  }
+
+  /** Whether {@code condition} holds within two seconds. */
+  static boolean eventually(BooleanSupplier condition) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return true;
   }
 
   @Test
@@ -239,7 +257,8 @@ class SlackSocketModeTest {
     int opensBefore = slack.api.calls("apps.connections.open").size();
 
     slack.socket.dropAll();
-    slack.socket.awaitOpened(2);
+    // The SDK's session monitor would notice only 5s after the client started; we reconnect sooner.
+    slack.socket.awaitOpened(2, Duration.ofSeconds(3));
     // Slack sends again what it is not sure arrived, and carries on with new events.
     slack.socket.send(SlackCorpus.eventsApi("env-2", "Ev001",
         SlackCorpus.mention("U111", "C111", "1700000100.000100", "<@U222> before the drop")));
@@ -248,7 +267,7 @@ class SlackSocketModeTest {
     slack.socket.awaitAck("env-2");
     slack.socket.awaitAck("env-3");
     slack.api.await("chat.postMessage", 2);
-    assertThat(slack.platform.connected()).isTrue();
+    assertThat(eventually(slack.platform::connected)).isTrue();
     slack.finish();
 
     assertThat(slack.api.calls("apps.connections.open").size()).isGreaterThan(opensBefore);
@@ -256,5 +275,21 @@ class SlackSocketModeTest {
         .containsExactly("before the drop", "after the drop");
     assertThat(slack.api.calls("chat.postMessage")).extracting(c -> c.param("thread_ts"))
         .containsExactly("1700000100.000100", "1700000200.000200");
+  }
+
+  @Test
+  void slackAsksForARefresh_clientMovesToANewConnectionAndKeepsAnswering() {
+    slack.socket.send("{\"type\":\"disconnect\",\"reason\":\"refresh_requested\","
+        + "\"debug_info\":{\"host\":\"applink-test\"}}");
+    slack.socket.awaitOpened(2, Duration.ofSeconds(3));
+    slack.socket.send(SlackCorpus.eventsApi("env-1", "Ev001",
+        SlackCorpus.message("U111", "D111", "im", "1700000100.000100", "still there?")));
+
+    slack.socket.awaitAck("env-1");
+    slack.api.await("chat.postMessage", 1);
+
+    // the old socket's close may land after the new hello; the adapter re-checks shortly after
+    assertThat(eventually(slack.platform::connected)).isTrue();
+    assertThat(slack.asked).extracting(Incoming::text).containsExactly("still there?");
   }
 }
