@@ -1,0 +1,92 @@
+package org.backgrounder.chat.slack;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.backgrounder.chat.Reply;
+
+/**
+ * What the adapter remembers for a while, all in Caffeine caches that expire on the injected
+ * clock: events already handled (Slack retries and redelivers after a reconnect), threads the bot
+ * answered in (follow-ups there need no mention), replies waiting to be shared, and what a
+ * thumbs-up or thumbs-down button refers to.
+ */
+final class Memory {
+
+  static final Duration EVENTS = Duration.ofHours(1);
+  static final Duration THREADS = Duration.ofDays(1);
+  static final Duration SHARES = Duration.ofHours(1);
+  static final Duration FEEDBACK = Duration.ofDays(7);
+
+  /** A reply shown privately, kept so "Share in channel" can post the same thing. */
+  record Shareable(String channel, SlackMessage message, Optional<String> feedbackId,
+      Optional<String> responseUrl) {}
+
+  private final SecureRandom random = new SecureRandom();
+  private final Cache<String, Boolean> events;
+  private final Cache<String, Boolean> threads;
+  private final Cache<String, Shareable> shares;
+  private final Cache<String, Reply.Feedback> feedback;
+
+  Memory(Clock clock) {
+    Ticker ticker = () -> clock.millis() * 1_000_000L;
+    this.events = cache(ticker, EVENTS, 100_000);
+    this.threads = cache(ticker, THREADS, 100_000);
+    this.shares = cache(ticker, SHARES, 10_000);
+    this.feedback = cache(ticker, FEEDBACK, 100_000);
+  }
+
+  private static <V> Cache<String, V> cache(Ticker ticker, Duration ttl, long size) {
+    return Caffeine.newBuilder()
+        .ticker(ticker)
+        .executor(Runnable::run)
+        .expireAfterWrite(ttl)
+        .maximumSize(size)
+        .build();
+  }
+
+  /** True the first time an event id is seen, false for every retry or redelivery of it. */
+  boolean firstDelivery(String eventId) {
+    return events.asMap().putIfAbsent(eventId, Boolean.TRUE) == null;
+  }
+
+  void answeredIn(String channel, String threadTs) {
+    threads.put(channel + "/" + threadTs, Boolean.TRUE);
+  }
+
+  boolean answeredBefore(String channel, String threadTs) {
+    return threads.getIfPresent(channel + "/" + threadTs) != null;
+  }
+
+  String keep(Shareable s) {
+    String id = newId();
+    shares.put(id, s);
+    return id;
+  }
+
+  Optional<Shareable> shareable(String id) {
+    return Optional.ofNullable(id == null ? null : shares.getIfPresent(id));
+  }
+
+  String keep(Reply.Feedback f) {
+    String id = newId();
+    feedback.put(id, f);
+    return id;
+  }
+
+  Optional<Reply.Feedback> feedback(String id) {
+    return Optional.ofNullable(id == null ? null : feedback.getIfPresent(id));
+  }
+
+  /** 128 random bits: a button value nobody can guess to reach another person's reply. */
+  private String newId() {
+    byte[] bytes = new byte[16];
+    random.nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
+  }
+}
