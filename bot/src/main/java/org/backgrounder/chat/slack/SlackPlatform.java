@@ -44,7 +44,7 @@ public final class SlackPlatform implements ChatPlatform {
   record Tuning(Sleeper sleeper, Duration reconnectDelay, Duration connectWait,
       Duration closeGrace) {
     static final Tuning DEFAULT = new Tuning(Sleeper.REAL, Duration.ofSeconds(1),
-        Duration.ofSeconds(10), Duration.ofSeconds(10));
+        Duration.ofSeconds(10), Duration.ofSeconds(5));
 
     Tuning {
       Objects.requireNonNull(sleeper, "sleeper");
