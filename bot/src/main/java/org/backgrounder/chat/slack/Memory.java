@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Objects;
 import java.util.Optional;
 import org.backgrounder.chat.Reply;
 
@@ -25,7 +26,14 @@ final class Memory {
 
   /** A reply shown privately, kept so "Share in channel" can post the same thing. */
   record Shareable(String channel, SlackMessage message, Optional<String> feedbackId,
-      Optional<String> responseUrl) {}
+      Optional<String> responseUrl) {
+    Shareable {
+      Objects.requireNonNull(channel, "channel");
+      Objects.requireNonNull(message, "message");
+      Objects.requireNonNull(feedbackId, "feedbackId");
+      Objects.requireNonNull(responseUrl, "responseUrl");
+    }
+  }
 
   private final SecureRandom random = new SecureRandom();
   private final Cache<String, Boolean> events;

@@ -18,6 +18,8 @@ final class Mrkdwn {
   private static final Pattern BROADCAST =
       Pattern.compile("(?i)@(?=(?:channel|here|everyone)\\b)");
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+  private static final Pattern ADDRESS =
+      Pattern.compile("(?i)^(www\\.)?[a-z0-9-]+(\\.[a-z0-9-]+)*\\.[a-z]{2,}(/\\S*)?$");
 
   private Mrkdwn() {}
 
@@ -50,14 +52,14 @@ final class Mrkdwn {
   /**
    * {@code <url|title>} for an http(s) source, or the escaped title and address as plain text for
    * anything else. The title can neither end the link ({@code >} is escaped) nor move its target
-   * ({@code |} becomes U+2223, which looks the same); a title that is itself an address is
-   * replaced by the real target, so the text of a link never names somewhere else.
+   * ({@code |} becomes U+2223, which looks the same); a title that is, or carries, an address
+   * ("https://...", "www.x.example") shows the real target instead, so the text of a link never
+   * names somewhere else.
    */
   static String link(URI url, String title, int maxTitle) {
     Optional<String> target = target(url);
     String shown = oneLine(title);
-    if (target.isPresent() && shown.matches("(?i)^[a-z][a-z0-9+.-]*://.*")
-        && !shown.equals(url.toString())) {
+    if (target.isPresent() && looksLikeAddress(shown) && !shown.equals(url.toString())) {
       shown = url.toString();
     }
     shown = truncate(shown, maxTitle);
@@ -65,6 +67,11 @@ final class Mrkdwn {
       return escape(shown) + " (" + escape(url.toString()) + ")";
     }
     return "<" + target.get() + "|" + escape(shown.replace('|', '\u2223')) + ">";
+  }
+
+  /** "https://x.example/a", "www.x.example", "x.example/path": text a reader takes for a place. */
+  static boolean looksLikeAddress(String title) {
+    return title.contains("://") || ADDRESS.matcher(title).matches();
   }
 
   /** The target of a link: http and https only, with the characters that end a link encoded. */

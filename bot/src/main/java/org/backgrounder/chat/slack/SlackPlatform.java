@@ -44,7 +44,7 @@ public final class SlackPlatform implements ChatPlatform {
   record Tuning(Sleeper sleeper, Duration reconnectDelay, Duration connectWait,
       Duration closeGrace) {
     static final Tuning DEFAULT = new Tuning(Sleeper.REAL, Duration.ofSeconds(1),
-        Duration.ofSeconds(10), Duration.ofSeconds(10));
+        Duration.ofSeconds(10), Duration.ofSeconds(5));
 
     Tuning {
       Objects.requireNonNull(sleeper, "sleeper");
@@ -115,7 +115,12 @@ public final class SlackPlatform implements ChatPlatform {
             tuning.reconnectDelay(), tuning.connectWait())
         : new HttpEndpoint(app, new RequestSignature(settings.signingSecret().reveal(), clock),
             settings.listen());
-    c.open();
+    try {
+      c.open();
+    } catch (ChatException | RuntimeException e) {
+      c.close(); // a half-open socket or a started Bolt app must not outlive the failed start
+      throw e;
+    }
     connection = c;
     LOG.info("Slack: started as {} in {} mode", me.getUser(), settings.mode());
   }

@@ -95,14 +95,20 @@ class BlockKitTest {
 
   @Test
   void render_linkTitleWithPipeOrBrackets_cannotBreakOrRetargetTheLink() {
-    String pipe = Mrkdwn.link(URI.create("https://a.example/"), "x|https://evil.example>", 300);
+    String pipe = Mrkdwn.link(URI.create("https://a.example/"), "x|y > z", 300);
+    String embedded = Mrkdwn.link(URI.create("https://a.example/"), "x|https://evil.example>", 300);
     String urlTitle = Mrkdwn.link(URI.create("https://a.example/real"), "https://b.example/fake",
         300);
     String script = Mrkdwn.link(URI.create("javascript:alert(1)"), "click <me>", 300);
+    String bareDomain = Mrkdwn.link(URI.create("https://a.example/real"), "www.b.example/x", 300);
+    String ordinary = Mrkdwn.link(URI.create("https://a.example/real"), "Report no. 4.2", 300);
 
-    assertThat(pipe).isEqualTo("<https://a.example/|x\u2223https://evil.example&gt;>");
+    assertThat(pipe).isEqualTo("<https://a.example/|x\u2223y &gt; z>");
+    assertThat(embedded).isEqualTo("<https://a.example/|https://a.example/>");
     assertThat(urlTitle).isEqualTo("<https://a.example/real|https://a.example/real>");
     assertThat(script).isEqualTo("click &lt;me&gt; (javascript:alert(1))").doesNotContain("<");
+    assertThat(bareDomain).isEqualTo("<https://a.example/real|https://a.example/real>");
+    assertThat(ordinary).isEqualTo("<https://a.example/real|Report no. 4.2>");
   }
 
   @Test
