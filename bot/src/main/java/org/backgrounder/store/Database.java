@@ -92,6 +92,21 @@ public final class Database implements Closeable {
         removed INTEGER,
         PRIMARY KEY (story, fact_id)
       );
+      """,
+      // v2: what changed in the fact files, for digests; each digest's window and retries
+      """
+      CREATE TABLE fact_changes (
+        story TEXT NOT NULL,
+        fact_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        text TEXT NOT NULL,
+        sources TEXT NOT NULL,
+        at INTEGER NOT NULL
+      );
+      CREATE INDEX fact_changes_at ON fact_changes(at);
+      ALTER TABLE digest_slots ADD COLUMN window_to INTEGER;
+      ALTER TABLE digest_slots ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE feed_state ADD COLUMN failing_since INTEGER;
       """);
 
   private final Connection connection;

@@ -1,0 +1,43 @@
+package org.backgrounder.facts;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A fact added to, changed in or removed from a fact file, and when the bot noticed.
+ *
+ * @param text the fact as it reads now (as it last read, for a removed one)
+ * @param sources what it rests on (rested on), so a digest can link them
+ */
+public record FactChange(String story, String factId, Kind kind, String text, List<Cited> sources,
+    Instant at) {
+
+  /** What happened to the fact. */
+  public enum Kind { ADDED, CHANGED, REMOVED }
+
+  /** A source as a digest links it: a web link with its title and outlet. */
+  public record Cited(URI url, String title, String outlet) {
+    public Cited {
+      Links.requireWebLink(url);
+      Objects.requireNonNull(title, "title");
+      Objects.requireNonNull(outlet, "outlet");
+    }
+  }
+
+  public FactChange {
+    Objects.requireNonNull(story, "story");
+    Objects.requireNonNull(factId, "factId");
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(text, "text");
+    sources = List.copyOf(sources);
+    Objects.requireNonNull(at, "at");
+  }
+
+  /** The sources of {@code fact} in {@code file}, as a change records them. */
+  public static List<Cited> cited(FactFile file, Fact fact) {
+    return fact.sources().stream().flatMap(id -> file.source(id).stream())
+        .map(s -> new Cited(s.url(), s.title(), s.outlet())).toList();
+  }
+}

@@ -1,0 +1,169 @@
+package org.backgrounder.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.backgrounder.facts.Fact;
+import org.backgrounder.facts.FactBase;
+import org.backgrounder.facts.FactChange;
+import org.backgrounder.facts.FactFile;
+import org.backgrounder.facts.FactHistory;
+
+/** The fact history in SQLite: a snapshot of every fact's fingerprint, and a log of changes. */
+public final class SqliteFactHistory implements FactHistory {
+
+  private final Database db;
+
+  public SqliteFactHistory(Database db) {
+    this.db = db;
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private record Known(String fingerprint, String text, String sources, boolean removed) {}
+
+  @Override
+  public List<FactChange> record(FactBase base, Instant at) {
+    return db.transaction(c -> {
+      Map<String, Known> known = new HashMap<>();
+      try (PreparedStatement s = c.prepareStatement(
+          "SELECT story, fact_id, fingerprint, text, sources, removed FROM fact_snapshots");
+          ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          r.getLong(6);
+          boolean removed = !r.wasNull();
+          known.put(r.getString(1) + "/" + r.getString(2), new Known(r.getString(3), r.getString(4),
+              r.getString(5), removed));
+        }
+      }
+      boolean firstTime = known.isEmpty();
+      List<FactChange> changes = new ArrayList<>();
+      Map<String, Boolean> present = new HashMap<>();
+      try (PreparedStatement upsert = c.prepareStatement("INSERT OR REPLACE INTO fact_snapshots"
+          + " (story, fact_id, fingerprint, text, sources, seen, removed) VALUES (?,?,?,?,?,?,NULL)")) {
+        for (FactFile f : base.stories()) {
+          for (Fact fact : f.facts()) {
+            String key = f.story().id() + "/" + fact.id();
+            present.put(key, true);
+            List<FactChange.Cited> cited = FactChange.cited(f, fact);
+            String print = fingerprint(fact.toString() + cited);
+            Known k = known.get(key);
+            if (!firstTime && (k == null || k.removed())) {
+              changes.add(new FactChange(f.story().id(), fact.id(), FactChange.Kind.ADDED, fact.text(),
+                  cited, at));
+            } else if (!firstTime && !k.fingerprint().equals(print)) {
+              changes.add(new FactChange(f.story().id(), fact.id(), FactChange.Kind.CHANGED,
+                  fact.text(), cited, at));
+            }
+            upsert.setString(1, f.story().id());
+            upsert.setString(2, fact.id());
+            upsert.setString(3, print);
+            upsert.setString(4, fact.text());
+            upsert.setString(5, write(cited));
+            upsert.setLong(6, at.toEpochMilli());
+            upsert.executeUpdate();
+          }
+        }
+      }
+      try (PreparedStatement gone = c.prepareStatement(
+          "UPDATE fact_snapshots SET removed = ? WHERE story = ? AND fact_id = ?")) {
+        for (Map.Entry<String, Known> e : known.entrySet()) {
+          if (!present.containsKey(e.getKey()) && !e.getValue().removed()) {
+            String[] parts = e.getKey().split("/", 2);
+            if (base.story(parts[0]).isEmpty()) {
+              continue; // a story whose file failed to load or was renamed is not "removed" fact by fact
+            }
+            changes.add(new FactChange(parts[0], parts[1], FactChange.Kind.REMOVED,
+                e.getValue().text(), read(e.getValue().sources()), at));
+            gone.setLong(1, at.toEpochMilli());
+            gone.setString(2, parts[0]);
+            gone.setString(3, parts[1]);
+            gone.executeUpdate();
+          }
+        }
+      }
+      try (PreparedStatement log = c.prepareStatement(
+          "INSERT INTO fact_changes (story, fact_id, kind, text, sources, at) VALUES (?,?,?,?,?,?)")) {
+        for (FactChange ch : changes) {
+          log.setString(1, ch.story());
+          log.setString(2, ch.factId());
+          log.setString(3, ch.kind().name());
+          log.setString(4, ch.text());
+          log.setString(5, write(ch.sources()));
+          log.setLong(6, at.toEpochMilli());
+          log.executeUpdate();
+        }
+      }
+      return changes;
+    });
+  }
+
+  @Override
+  public List<FactChange> between(Instant from, Instant to, Set<String> stories) {
+    return db.read(c -> {
+      List<FactChange> out = new ArrayList<>();
+      try (PreparedStatement s = c.prepareStatement("SELECT story, fact_id, kind, text, sources, at"
+          + " FROM fact_changes WHERE at >= ? AND at < ? ORDER BY at, rowid")) {
+        s.setLong(1, from.toEpochMilli());
+        s.setLong(2, to.toEpochMilli());
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            if (stories.isEmpty() || stories.contains(r.getString(1))) {
+              out.add(new FactChange(r.getString(1), r.getString(2),
+                  FactChange.Kind.valueOf(r.getString(3)), r.getString(4), read(r.getString(5)),
+                  Instant.ofEpochMilli(r.getLong(6))));
+            }
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  /** Sources as a JSON array of {url, title, outlet}. */
+  private static String write(List<FactChange.Cited> cited) {
+    ArrayNode a = JSON.createArrayNode();
+    for (FactChange.Cited c : cited) {
+      a.addObject().put("url", c.url().toString()).put("title", c.title()).put("outlet", c.outlet());
+    }
+    return a.toString();
+  }
+
+  /** The opposite of {@link #write}; anything unreadable (an older row) reads as no sources. */
+  private static List<FactChange.Cited> read(String json) {
+    List<FactChange.Cited> out = new ArrayList<>();
+    try {
+      for (JsonNode n : JSON.readTree(json == null ? "[]" : json)) {
+        out.add(new FactChange.Cited(URI.create(n.path("url").asText()), n.path("title").asText(),
+            n.path("outlet").asText()));
+      }
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      return List.of();
+    }
+    return out;
+  }
+
+  /** A fact's wording, dates, status and sources, hashed: any edit to them changes it. */
+  private static String fingerprint(String fact) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(fact.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}
