@@ -16,12 +16,13 @@ import java.util.Optional;
  * @param nextPoll not before this instant (interval, back-off, or a server's Retry-After)
  * @param disabledReason set when the feed is off for good (410 Gone), with why
  * @param successes successful polls so far; the first one's items are the backlog
+ * @param failingSince the first failure since the last success (how long a feed has been down)
  */
 public record FeedState(String feedId, Optional<URI> currentUrl, Optional<String> etag,
     Optional<String> lastModified, Optional<Instant> lastAttempt, Optional<Instant> lastSuccess,
     Optional<Instant> lastFailure, Optional<String> failureReason,
     Optional<FeedException.Kind> failureKind, int consecutiveFailures, Optional<Instant> nextPoll,
-    Optional<String> disabledReason, int successes) {
+    Optional<String> disabledReason, int successes, Optional<Instant> failingSince) {
 
   public FeedState {
     Objects.requireNonNull(feedId, "feedId");
@@ -35,13 +36,14 @@ public record FeedState(String feedId, Optional<URI> currentUrl, Optional<String
     Objects.requireNonNull(failureKind, "failureKind");
     Objects.requireNonNull(nextPoll, "nextPoll");
     Objects.requireNonNull(disabledReason, "disabledReason");
+    Objects.requireNonNull(failingSince, "failingSince");
   }
 
   /** A feed never polled. */
   public static FeedState fresh(String feedId) {
     return new FeedState(feedId, Optional.empty(), Optional.empty(), Optional.empty(),
         Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 0,
-        Optional.empty(), Optional.empty(), 0);
+        Optional.empty(), Optional.empty(), 0, Optional.empty());
   }
 
   public boolean disabled() {
@@ -53,7 +55,7 @@ public record FeedState(String feedId, Optional<URI> currentUrl, Optional<String
       Optional<URI> url, Instant next) {
     return new FeedState(feedId, url, etag, lastModified, Optional.of(now), Optional.of(now),
         lastFailure, Optional.empty(), Optional.empty(), 0, Optional.of(next), disabledReason,
-        successes + 1);
+        successes + 1, Optional.empty());
   }
 
   /** After a failed poll. */
@@ -61,6 +63,7 @@ public record FeedState(String feedId, Optional<URI> currentUrl, Optional<String
       Optional<String> disable) {
     return new FeedState(feedId, currentUrl, etag, lastModified, Optional.of(now), lastSuccess,
         Optional.of(now), Optional.of(reason), Optional.of(kind), consecutiveFailures + 1,
-        Optional.of(next), disable.or(() -> disabledReason), successes);
+        Optional.of(next), disable.or(() -> disabledReason), successes,
+        failingSince.or(() -> Optional.of(now)));
   }
 }

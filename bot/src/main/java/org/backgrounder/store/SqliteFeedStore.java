@@ -276,7 +276,7 @@ public final class SqliteFeedStore implements FeedStore {
     try (PreparedStatement s = c.prepareStatement("INSERT OR REPLACE INTO feed_state (feed_id,"
         + " current_url, etag, last_modified, last_attempt, last_success, last_failure,"
         + " failure_reason, failure_kind, consecutive_failures, next_poll, disabled_reason,"
-        + " successes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+        + " successes, failing_since) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
       s.setString(1, st.feedId());
       s.setString(2, st.currentUrl().map(URI::toString).orElse(null));
       s.setString(3, st.etag().orElse(null));
@@ -290,6 +290,7 @@ public final class SqliteFeedStore implements FeedStore {
       setInstant(s, 11, st.nextPoll());
       s.setString(12, st.disabledReason().orElse(null));
       s.setInt(13, st.successes());
+      setInstant(s, 14, st.failingSince());
       s.executeUpdate();
     }
   }
@@ -304,7 +305,8 @@ public final class SqliteFeedStore implements FeedStore {
         Optional.ofNullable(r.getString("failure_reason")),
         kind == null ? Optional.empty() : Optional.of(FeedException.Kind.valueOf(kind)),
         r.getInt("consecutive_failures"), instant(r, "next_poll"),
-        Optional.ofNullable(r.getString("disabled_reason")), r.getInt("successes"));
+        Optional.ofNullable(r.getString("disabled_reason")), r.getInt("successes"),
+        instant(r, "failing_since"));
   }
 
   private static Optional<Instant> instant(ResultSet r, String column) throws SQLException {
