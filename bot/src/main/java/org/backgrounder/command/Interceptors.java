@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import org.backgrounder.chat.Reply;
 
 /** The standard interceptors; {@code Bot} wiring puts them in one visible, ordered list. */
@@ -50,13 +51,37 @@ public final class Interceptors {
     };
   }
 
+  /** Where {@link #timed} reports each answered or declined question. */
+  @FunctionalInterface
+  public interface Timing {
+    void question(boolean answered, Duration took);
+  }
+
+  /** Times every reply that answers or declines a question (metrics). */
+  public static Interceptor timed(Timing timing, LongSupplier nanoTime) {
+    return (request, next) -> {
+      long start = nanoTime.getAsLong();
+      Reply reply = next.proceed(request);
+      if (reply.kind() == Reply.Kind.ANSWER || reply.kind() == Reply.Kind.DECLINED) {
+        timing.question(reply.kind() == Reply.Kind.ANSWER,
+            Duration.ofNanos(nanoTime.getAsLong() - start));
+      }
+      return reply;
+    };
+  }
+
+  /** The polite refusal of an admin command to someone who is not an admin. */
+  static Reply refusal(String command) {
+    return Reply.error("Sorry, " + command + " is for the desk's admins. If you need it, ask an"
+        + " editor to add you to the admins in the settings.");
+  }
+
   /** Admin commands answer only the users listed as admins ({@code platform:id}). */
   public static Interceptor adminOnly(CommandRegistry registry, Set<String> admins) {
     return (request, next) -> {
       boolean adminCommand = registry.find(request.command()).map(CommandSpec::admin).orElse(false);
       if (adminCommand && !admins.contains(request.incoming().user().qualifiedId())) {
-        return Reply.error("Sorry, /" + request.command() + " is for the desk's admins. If you"
-            + " need it, ask an editor to add you to the admins in the settings.");
+        return refusal("/" + request.command());
       }
       return next.proceed(request);
     };

@@ -1,0 +1,74 @@
+package org.backgrounder.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** The audit log in the {@code audit} table; lists are stored one value a line. */
+public final class SqliteAuditLog implements AuditLog {
+
+  private final Database db;
+
+  public SqliteAuditLog(Database db) {
+    this.db = db;
+  }
+
+  @Override
+  public void add(Entry e) {
+    int colon = e.user().indexOf(':');
+    db.transaction(c -> {
+      try (PreparedStatement s = c.prepareStatement("INSERT INTO audit (at, kind, platform,"
+          + " user_id, question, facts, links, verdict) VALUES (?,?,?,?,?,?,?,?)")) {
+        s.setLong(1, e.at().toEpochMilli());
+        s.setString(2, e.kind());
+        s.setString(3, colon < 0 ? "" : e.user().substring(0, colon));
+        s.setString(4, e.user().substring(colon + 1));
+        s.setString(5, e.question());
+        s.setString(6, String.join("\n", e.facts()));
+        s.setString(7, String.join("\n", e.links()));
+        s.setString(8, e.verdict().orElse(null));
+        return s.executeUpdate();
+      }
+    });
+  }
+
+  @Override
+  public List<Entry> between(Instant from, Instant to) {
+    return db.read(c -> {
+      List<Entry> out = new ArrayList<>();
+      try (PreparedStatement s = c.prepareStatement("SELECT at, kind, platform, user_id, question,"
+          + " facts, links, verdict FROM audit WHERE at >= ? AND at < ? ORDER BY at, id")) {
+        s.setLong(1, from.toEpochMilli());
+        s.setLong(2, to.toEpochMilli());
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            String platform = r.getString(3);
+            out.add(new Entry(Instant.ofEpochMilli(r.getLong(1)), r.getString(2),
+                (platform == null || platform.isEmpty() ? "" : platform + ":") + r.getString(4),
+                r.getString(5), lines(r.getString(6)), lines(r.getString(7)),
+                Optional.ofNullable(r.getString(8))));
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  @Override
+  public int prune(Instant before) {
+    return db.transaction(c -> {
+      try (PreparedStatement s = c.prepareStatement("DELETE FROM audit WHERE at < ?")) {
+        s.setLong(1, before.toEpochMilli());
+        return s.executeUpdate();
+      }
+    });
+  }
+
+  private static List<String> lines(String s) {
+    return s == null || s.isEmpty() ? List.of() : Arrays.asList(s.split("\n"));
+  }
+}
