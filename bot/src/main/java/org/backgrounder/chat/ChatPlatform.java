@@ -19,6 +19,14 @@ public interface ChatPlatform extends ChatAdapter, AutoCloseable {
    */
   void start() throws ChatException;
 
+  /**
+   * Signs in to post only ({@code digest --post}): checks the credentials, listens to nothing and
+   * answers nothing, so it can run beside a running bot.
+   *
+   * @throws ChatException as {@link #start} does
+   */
+  void signInToPost() throws ChatException;
+
   /** Whether it is connected now (for {@code /readyz}). */
   boolean connected();
 

@@ -108,6 +108,20 @@ public final class MatrixPlatform implements ChatPlatform {
 
   @Override
   public void start() throws ChatException {
+    signIn();
+    running = true;
+    loop = new Thread(this::syncLoop, "matrix-sync");
+    loop.setDaemon(true);
+    loop.start();
+    LOG.info("Matrix: signed in as {}", botId);
+  }
+
+  @Override
+  public void signInToPost() throws ChatException {
+    signIn();
+  }
+
+  private void signIn() throws ChatException {
     try {
       if (settings.accessTokenIfSet().isPresent()) {
         client.useToken(settings.accessTokenIfSet().get().reveal());
@@ -132,11 +146,6 @@ public final class MatrixPlatform implements ChatPlatform {
       throw new ChatException("cannot reach the Matrix homeserver " + settings.homeserver() + ": "
           + e.getMessage(), e);
     }
-    running = true;
-    loop = new Thread(this::syncLoop, "matrix-sync");
-    loop.setDaemon(true);
-    loop.start();
-    LOG.info("Matrix: signed in as {}", botId);
   }
 
   private static JsonNode filter() {

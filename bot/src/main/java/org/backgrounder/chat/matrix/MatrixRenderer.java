@@ -23,7 +23,7 @@ final class MatrixRenderer {
   static ObjectNode content(Reply reply, Optional<String> threadRoot, Optional<String> inReplyTo) {
     ObjectNode c = MatrixClient.JSON.createObjectNode();
     c.put("msgtype", "m.notice");
-    c.put("body", PlainText.render(reply));
+    c.put("body", PlainText.render(reply, MatrixRenderer::bangForm));
     c.put("format", "org.matrix.custom.html");
     c.put("formatted_body", html(reply));
     c.putObject("m.mentions");
@@ -92,13 +92,21 @@ final class MatrixRenderer {
       } else if (s instanceof Reply.Badge badge) {
         b.append("<em>(").append(escape(badge.label().toLowerCase(Locale.ROOT))).append(")</em>");
       } else if (s instanceof Reply.Code code) {
-        b.append("<code>").append(escape(code.text())).append("</code>");
+        b.append("<code>").append(escape(bangForm(code.text()))).append("</code>");
       }
     }
     return b.toString();
   }
 
   /** HTML-escapes text for element content and attribute values. */
+  /** A command as Matrix users type it: {@code /timeline cartel} is {@code !bg timeline cartel}. */
+  static String bangForm(String command) {
+    if (command.length() > 1 && command.charAt(0) == '/' && Character.isLetter(command.charAt(1))) {
+      return "!bg " + command.substring(1);
+    }
+    return command;
+  }
+
   static String escape(String s) {
     StringBuilder b = new StringBuilder(s.length() + 16);
     for (int i = 0; i < s.length(); i++) {

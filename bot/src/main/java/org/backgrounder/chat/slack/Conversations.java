@@ -5,6 +5,7 @@ import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
 import java.time.Clock;
+import java.util.Set;
 import java.util.Optional;
 import org.backgrounder.chat.Incoming;
 import org.backgrounder.chat.Room;
@@ -25,10 +26,12 @@ final class Conversations {
 
   private final Answers answers;
   private final Memory memory;
+  private final Set<String> subcommands;
   private final Clock clock;
   private volatile String botUserId;
 
-  Conversations(Answers answers, Memory memory, Clock clock) {
+  Conversations(Answers answers, Memory memory, Set<String> subcommands, Clock clock) {
+    this.subcommands = Set.copyOf(subcommands);
     this.answers = answers;
     this.memory = memory;
     this.clock = clock;
@@ -104,7 +107,7 @@ final class Conversations {
     boolean direct = p.getChannelId().startsWith("D") || "directmessage".equals(p.getChannelName());
     Incoming incoming = new Incoming(new User(PLATFORM, p.getUserId(), p.getUserName(), false),
         new Room(PLATFORM, p.getChannelId(), direct, Optional.empty()),
-        SlackText.command(p.getText()), id, clock.instant());
+        SlackText.command(p.getText(), subcommands), id, clock.instant());
     answers.submit(incoming, new Destination.Privately(p.getChannelId(), p.getUserId(),
         Optional.ofNullable(p.getResponseUrl()).filter(Conversations::present)));
   }

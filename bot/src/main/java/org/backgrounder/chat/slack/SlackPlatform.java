@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
@@ -64,7 +65,7 @@ public final class SlackPlatform implements ChatPlatform {
   private volatile Connection connection;
 
   private SlackPlatform(SlackSettings settings, Function<Incoming, Reply> handler,
-      FeedbackSink feedback, Clock clock, Tuning tuning) {
+      Set<String> commands, FeedbackSink feedback, Clock clock, Tuning tuning) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.tuning = tuning;
@@ -76,7 +77,7 @@ public final class SlackPlatform implements ChatPlatform {
     Memory memory = new Memory(clock);
     this.answers = new Answers(Objects.requireNonNull(handler, "handler"), api, memory,
         Objects.requireNonNull(feedback, "feedback"), clock);
-    this.conversations = new Conversations(answers, memory, clock);
+    this.conversations = new Conversations(answers, memory, commands, clock);
   }
 
   /**
@@ -88,12 +89,24 @@ public final class SlackPlatform implements ChatPlatform {
    */
   public static SlackPlatform create(SlackSettings settings, Function<Incoming, Reply> handler,
       FeedbackSink feedback, Clock clock) {
-    return new SlackPlatform(settings, handler, feedback, clock, Tuning.DEFAULT);
+    return new SlackPlatform(settings, handler, SlackText.SUBCOMMANDS, feedback, clock,
+        Tuning.DEFAULT);
+  }
+
+  /**
+   * As {@link #create(SlackSettings, Function, FeedbackSink, Clock)}, with the command set's names:
+   * {@code /bg NAME ...} runs the command NAME, and {@code /bg} followed by anything else is a
+   * question.
+   */
+  public static SlackPlatform create(SlackSettings settings, Function<Incoming, Reply> handler,
+      Collection<String> commands, FeedbackSink feedback, Clock clock) {
+    return new SlackPlatform(settings, handler, Set.copyOf(commands), feedback, clock,
+        Tuning.DEFAULT);
   }
 
   static SlackPlatform create(SlackSettings settings, Function<Incoming, Reply> handler,
       FeedbackSink feedback, Clock clock, Tuning tuning) {
-    return new SlackPlatform(settings, handler, feedback, clock, tuning);
+    return new SlackPlatform(settings, handler, SlackText.SUBCOMMANDS, feedback, clock, tuning);
   }
 
   @Override
@@ -123,6 +136,15 @@ public final class SlackPlatform implements ChatPlatform {
     }
     connection = c;
     LOG.info("Slack: started as {} in {} mode", me.getUser(), settings.mode());
+  }
+
+  @Override
+  public void signInToPost() throws ChatException {
+    if (!settings.configured()) {
+      throw new ChatException("Slack is not configured: SLACK_BOT_TOKEN (slack.bot_token) is"
+          + " empty; it needs the Bot User OAuth Token (xoxb-...)");
+    }
+    checkBotToken();
   }
 
   private String botToken() {

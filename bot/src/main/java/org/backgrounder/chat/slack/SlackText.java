@@ -16,12 +16,11 @@ final class SlackText {
   static final String SLASH = "/bg";
 
   /**
-   * The words after {@code /bg} that name a command of the command set; anything else after
-   * {@code /bg} is a question. Kept here because {@link SlackPlatform#create}'s signature does not
-   * carry the registry's names.
+   * The command set's names, for when {@link SlackPlatform#create} is not given the registry's:
+   * the words after {@code /bg} that name a command; anything else after {@code /bg} is a question.
    */
   static final Set<String> SUBCOMMANDS = Set.of("ask", "sources", "timeline", "fact", "outlets",
-      "latest", "digest", "feed", "feeds", "help");
+      "latest", "digest", "feed", "feeds", "reload", "help");
 
   /** {@code <@U123>}, {@code <@U123|name>}, {@code <#C123|general>}, {@code <!here>}, links. */
   private static final Pattern ANGLED = Pattern.compile("<([@#!]?)([^<>|]*)(?:\\|([^<>]*))?>");
@@ -99,7 +98,7 @@ final class SlackText {
    * The text after {@code /bg} in neutral form: {@code sources x} becomes {@code /sources x},
    * nothing becomes {@code /help}, and anything that does not start with a subcommand is a question.
    */
-  static String command(String args) {
+  static String command(String args, Set<String> subcommands) {
     String text = Mrkdwn.oneLine(decode(args == null ? "" : args));
     if (text.isEmpty()) {
       return "/help";
@@ -109,7 +108,7 @@ final class SlackText {
     }
     int space = text.indexOf(' ');
     String first = (space < 0 ? text : text.substring(0, space)).toLowerCase(Locale.ROOT);
-    if (SUBCOMMANDS.contains(first)) {
+    if (subcommands.contains(first)) {
       return "/" + first + (space < 0 ? "" : text.substring(space));
     }
     return text;

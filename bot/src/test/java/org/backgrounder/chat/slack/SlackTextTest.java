@@ -34,26 +34,26 @@ class SlackTextTest {
 
   @Test
   void command_knownSubcommand_becomesTheNeutralCommand() {
-    assertThat(SlackText.command("sources palantir")).isEqualTo("/sources palantir");
-    assertThat(SlackText.command("Timeline")).isEqualTo("/timeline");
-    assertThat(SlackText.command("ask who designated the cartels?"))
+    assertThat(SlackText.command("sources palantir", SlackText.SUBCOMMANDS)).isEqualTo("/sources palantir");
+    assertThat(SlackText.command("Timeline", SlackText.SUBCOMMANDS)).isEqualTo("/timeline");
+    assertThat(SlackText.command("ask who designated the cartels?", SlackText.SUBCOMMANDS))
         .isEqualTo("/ask who designated the cartels?");
-    assertThat(SlackText.command("help sources")).isEqualTo("/help sources");
+    assertThat(SlackText.command("help sources", SlackText.SUBCOMMANDS)).isEqualTo("/help sources");
   }
 
   @Test
   void command_nothing_isHelp() {
-    assertThat(SlackText.command("")).isEqualTo("/help");
-    assertThat(SlackText.command("   ")).isEqualTo("/help");
-    assertThat(SlackText.command(null)).isEqualTo("/help");
+    assertThat(SlackText.command("", SlackText.SUBCOMMANDS)).isEqualTo("/help");
+    assertThat(SlackText.command("   ", SlackText.SUBCOMMANDS)).isEqualTo("/help");
+    assertThat(SlackText.command(null, SlackText.SUBCOMMANDS)).isEqualTo("/help");
   }
 
   @Test
   void command_anythingElse_isAQuestion() {
-    assertThat(SlackText.command("who designated the cartels?"))
+    assertThat(SlackText.command("who designated the cartels?", SlackText.SUBCOMMANDS))
         .isEqualTo("who designated the cartels?");
-    assertThat(SlackText.command("sourcesx palantir")).isEqualTo("sourcesx palantir");
-    assertThat(SlackText.command("a &amp; b")).isEqualTo("a & b");
+    assertThat(SlackText.command("sourcesx palantir", SlackText.SUBCOMMANDS)).isEqualTo("sourcesx palantir");
+    assertThat(SlackText.command("a &amp; b", SlackText.SUBCOMMANDS)).isEqualTo("a & b");
   }
 
   @Test
