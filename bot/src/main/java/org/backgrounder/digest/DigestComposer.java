@@ -268,7 +268,7 @@ public final class DigestComposer {
 
     int source(FactChange.Cited s) {
       return byUrl.computeIfAbsent(s.url(), u -> new Reply.Link(byUrl.size() + 1, u, s.title(),
-          s.outlet(), Optional.empty(), "source")).n();
+          s.outlet(), Optional.empty(), s.kind())).n();
     }
 
     List<Reply.Link> all() {

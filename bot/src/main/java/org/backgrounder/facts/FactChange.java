@@ -17,12 +17,17 @@ public record FactChange(String story, String factId, Kind kind, String text, Li
   /** What happened to the fact. */
   public enum Kind { ADDED, CHANGED, REMOVED }
 
-  /** A source as a digest links it: a web link with its title and outlet. */
-  public record Cited(URI url, String title, String outlet) {
+  /**
+   * A source as a digest links it: a web link with its title, outlet and kind.
+   *
+   * @param kind primary, news, analysis or commentary
+   */
+  public record Cited(URI url, String title, String outlet, String kind) {
     public Cited {
       Links.requireWebLink(url);
       Objects.requireNonNull(title, "title");
       Objects.requireNonNull(outlet, "outlet");
+      Objects.requireNonNull(kind, "kind");
     }
   }
 
@@ -38,6 +43,6 @@ public record FactChange(String story, String factId, Kind kind, String text, Li
   /** The sources of {@code fact} in {@code file}, as a change records them. */
   public static List<Cited> cited(FactFile file, Fact fact) {
     return fact.sources().stream().flatMap(id -> file.source(id).stream())
-        .map(s -> new Cited(s.url(), s.title(), s.outlet())).toList();
+        .map(s -> new Cited(s.url(), s.title(), s.outlet(), s.kind().label())).toList();
   }
 }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.backgrounder.yaml.Problem;
@@ -30,7 +31,21 @@ public final class FactsReloader implements AutoCloseable {
     }
   }
 
+  /**
+   * What a service starts with: every valid file, and for a file with errors its last good copy
+   * when one was kept.
+   *
+   * @param errors the errors of files served from their kept copy or not at all
+   */
+  public record Startup(FactBase base, List<Problem> errors, List<Problem> warnings) {
+    public Startup {
+      errors = List.copyOf(errors);
+      warnings = List.copyOf(warnings);
+    }
+  }
+
   private final Path folder;
+  private final Optional<Path> keep;
   private final FactFileLoader loader;
   private final Consumer<FactBase> apply;
   private final Consumer<List<Problem>> report;
@@ -38,6 +53,7 @@ public final class FactsReloader implements AutoCloseable {
   private volatile FactBase current;
   private String seenFingerprint = "";
   private Thread watcher;
+  private final Object pause = new Object();
   private volatile boolean running;
 
   /**
@@ -47,7 +63,17 @@ public final class FactsReloader implements AutoCloseable {
    */
   public FactsReloader(Path folder, FactFileLoader loader, FactBase initial,
       Consumer<FactBase> apply, Consumer<List<Problem>> report) {
+    this(folder, Optional.empty(), loader, initial, apply, report);
+  }
+
+  /**
+   * @param keep where a copy of each file's last good version is kept, so that a restart with a
+   *     broken file still serves its last good version
+   */
+  public FactsReloader(Path folder, Optional<Path> keep, FactFileLoader loader, FactBase initial,
+      Consumer<FactBase> apply, Consumer<List<Problem>> report) {
     this.folder = folder;
+    this.keep = keep;
     this.loader = loader;
     this.apply = apply;
     this.report = report;
@@ -56,6 +82,68 @@ public final class FactsReloader implements AutoCloseable {
       lastGood.put(f.file(), f);
     }
     this.seenFingerprint = fingerprint();
+    keepCopies();
+  }
+
+  /**
+   * Loads {@code folder} for a service: a file with errors is served from its copy in {@code keep}
+   * when there is one (its errors are returned, to be reported), and left out when there is none.
+   */
+  public static Startup startup(Path folder, Path keep, FactFileLoader loader) {
+    List<Problem> errors = new ArrayList<>();
+    List<Problem> warnings = new ArrayList<>();
+    List<FactFile> chosen = new ArrayList<>();
+    Map<String, String> storyFile = new HashMap<>();
+    for (Path p : list(folder)) {
+      String name = p.toString();
+      FactFileLoader.Result r = loader.loadFile(p, name);
+      if (r.hasErrors()) {
+        errors.addAll(r.problems().stream().filter(Problem::isError).toList());
+        Path copy = keep.resolve(p.getFileName());
+        if (Files.isRegularFile(copy)) {
+          FactFileLoader.Result kept = loader.loadFile(copy, name);
+          if (!kept.hasErrors()) {
+            LOG.warn("{} has errors; serving its last good version", name);
+            r = kept;
+          }
+        }
+      } else {
+        r.problems().stream().filter(q -> !q.isError()).forEach(warnings::add);
+      }
+      if (!r.hasErrors()) {
+        for (FactFile f : r.files()) {
+          String other = storyFile.putIfAbsent(f.story().id(), name);
+          if (other == null) {
+            chosen.add(f);
+          } else {
+            errors.add(new Problem(name, 0, 0, Problem.Severity.ERROR, "story id '"
+                + f.story().id() + "' is already used by " + other + "; this file is not loaded"));
+          }
+        }
+      }
+    }
+    return new Startup(FactBase.of(chosen), errors, warnings);
+  }
+
+  /** Copies each file serving now into {@code keep}, for a restart with a broken file. */
+  private void keepCopies() {
+    if (keep.isEmpty()) {
+      return;
+    }
+    try {
+      Files.createDirectories(keep.get());
+      for (String name : lastGood.keySet()) {
+        Path source = Path.of(name);
+        Path copy = keep.get().resolve(source.getFileName());
+        FactFileLoader.Result r = Files.isRegularFile(source) ? loader.loadFile(source, name) : null;
+        if (r != null && !r.hasErrors() && !(Files.isRegularFile(copy)
+            && Files.mismatch(source, copy) == -1)) {
+          Files.copy(source, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    } catch (IOException e) {
+      LOG.warn("could not keep a copy of the fact files in {}: {}", keep.get(), e.getMessage());
+    }
   }
 
   public FactBase current() {
@@ -104,6 +192,7 @@ public final class FactsReloader implements AutoCloseable {
         }
       });
       LOG.info("fact files reloaded: {} stories, {} facts", base.stories().size(), base.factCount());
+      keepCopies();
     }
     if (!errors.isEmpty()) {
       for (Problem p : errors) {
@@ -121,7 +210,12 @@ public final class FactsReloader implements AutoCloseable {
     watcher = new Thread(() -> {
       while (running) {
         try {
-          Thread.sleep(interval.toMillis());
+          synchronized (pause) {
+            pause.wait(interval.toMillis());
+          }
+          if (!running) {
+            return;
+          }
           String print = fingerprint();
           boolean differs;
           synchronized (this) {
@@ -143,6 +237,10 @@ public final class FactsReloader implements AutoCloseable {
   }
 
   private List<Path> files() {
+    return list(folder);
+  }
+
+  private static List<Path> list(Path folder) {
     try (Stream<Path> s = Files.list(folder)) {
       return s.filter(p -> p.toString().endsWith(".yaml") && Files.isRegularFile(p)).sorted().toList();
     } catch (IOException e) {
@@ -173,10 +271,22 @@ public final class FactsReloader implements AutoCloseable {
   }
 
   @Override
+  /**
+   * Stops watching, after a reload under way has finished: the watcher is woken, never
+   * interrupted, because an interrupt inside the index's file I/O would close its channels.
+   */
   public void close() {
     running = false;
-    if (watcher != null) {
-      watcher.interrupt();
+    synchronized (pause) {
+      pause.notifyAll();
+    }
+    Thread t = watcher;
+    if (t != null && t != Thread.currentThread()) {
+      try {
+        t.join(30_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }

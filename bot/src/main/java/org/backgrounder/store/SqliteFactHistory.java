@@ -138,7 +138,8 @@ public final class SqliteFactHistory implements FactHistory {
   private static String write(List<FactChange.Cited> cited) {
     ArrayNode a = JSON.createArrayNode();
     for (FactChange.Cited c : cited) {
-      a.addObject().put("url", c.url().toString()).put("title", c.title()).put("outlet", c.outlet());
+      a.addObject().put("url", c.url().toString()).put("title", c.title()).put("outlet", c.outlet())
+          .put("kind", c.kind());
     }
     return a.toString();
   }
@@ -149,7 +150,7 @@ public final class SqliteFactHistory implements FactHistory {
     try {
       for (JsonNode n : JSON.readTree(json == null ? "[]" : json)) {
         out.add(new FactChange.Cited(URI.create(n.path("url").asText()), n.path("title").asText(),
-            n.path("outlet").asText()));
+            n.path("outlet").asText(), n.path("kind").asText("news")));
       }
     } catch (JsonProcessingException | IllegalArgumentException e) {
       return List.of();

@@ -99,7 +99,7 @@ class DigestComposerTest {
   @Test
   void compose_factChanges_listEachWithItsSourcesAndTheTimelinePointer() {
     FactChange.Cited fr = new FactChange.Cited(URI.create("https://www.federalregister.gov/x"),
-        "Designation notice", "Federal Register");
+        "Designation notice", "Federal Register", "primary");
     DigestComposer.Digest d = DigestComposer.compose(f.facts, List.of(), DAY, List.of(), List.of(
         new FactChange(DigestFixture.STORY, "new-fact", FactChange.Kind.ADDED, "A new fact.",
             List.of(fr), NOW.minus(Duration.ofHours(3))),
