@@ -10,8 +10,8 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = Cli.VersionProvider.class,
     description = {"A newsroom research assistant that answers only from sourced facts and recent feeds."},
-    subcommands = {ChatCommand.class, AskCommand.class, CheckCommand.class, IngestCommand.class,
-        BenchCommand.class},
+    subcommands = {ChatCommand.class, RunCommand.class, AskCommand.class, CheckCommand.class,
+        IngestCommand.class, DigestCommand.class, BenchCommand.class},
     usageHelpAutoWidth = true)
 final class BackgrounderCommand implements Runnable {
 

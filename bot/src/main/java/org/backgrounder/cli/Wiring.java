@@ -2,29 +2,46 @@ package org.backgrounder.cli;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
+import java.util.function.Consumer;
 import java.util.Set;
 import java.util.stream.Collectors;
 import okhttp3.OkHttpClient;
 import org.backgrounder.answer.AnswerEngine;
+import org.backgrounder.command.Audit;
 import org.backgrounder.command.CommandRegistry;
+import org.backgrounder.command.DigestCommands;
 import org.backgrounder.command.Dispatcher;
 import org.backgrounder.command.FeedCommands;
 import org.backgrounder.command.Interceptors;
 import org.backgrounder.command.StandardCommands;
 import org.backgrounder.config.ConfigException;
 import org.backgrounder.config.Settings;
+import org.backgrounder.digest.DigestLedger;
+import org.backgrounder.digest.DigestScheduler;
+import org.backgrounder.digest.Digests;
 import org.backgrounder.facts.FactBase;
+import org.backgrounder.facts.FactHistory;
+import org.backgrounder.facts.FactsReloader;
 import org.backgrounder.facts.FactFileLoader;
 import org.backgrounder.feeds.FeedConfig;
 import org.backgrounder.feeds.Fetcher;
 import org.backgrounder.feeds.FeedsFile;
 import org.backgrounder.feeds.Poller;
 import org.backgrounder.index.SearchIndex;
+import org.backgrounder.ops.Metrics;
+import org.backgrounder.store.AuditLog;
 import org.backgrounder.store.Database;
+import org.backgrounder.store.SqliteAuditLog;
+import org.backgrounder.store.SqliteDigestLedger;
+import org.backgrounder.store.SqliteFactHistory;
 import org.backgrounder.store.SqliteFeedStore;
 import org.backgrounder.yaml.Problem;
 import org.slf4j.Logger;
@@ -48,6 +65,20 @@ final class Wiring implements Closeable {
   final AnswerEngine engine;
   final CommandRegistry registry;
   final Dispatcher dispatcher;
+  final Metrics metrics = new Metrics();
+  final AuditLog audit;
+  final FactHistory history;
+  final DigestLedger ledger;
+  final Digests digests;
+  final FactsReloader reloader;
+  /** Where reload errors go besides the log; {@code run} points it at the admin channel. */
+  volatile Consumer<List<Problem>> reloadErrors = problems -> { };
+  /** Fact-file errors found on start (the files served from their last good copy, or not). */
+  List<Problem> startupErrors = List.of();
+  /** The data folder's copy of each fact file's last good version. */
+  static final String KEPT_FACTS = "facts-last-good";
+  /** The running scheduler, for {@code /digest --post}; none outside {@code run}. */
+  volatile DigestScheduler scheduler;
 
   private Wiring(Settings settings, Path configDir, Path dataDir, Clock clock, Database db,
       SearchIndex index, FeedsFile.Result feeds) {
@@ -63,13 +94,53 @@ final class Wiring implements Closeable {
     this.index = index;
     this.engine = new AnswerEngine(index, clock, new AnswerEngine.Options(
         settings.answers().staleAfter(), settings.answers().recentItems()));
+    this.audit = new SqliteAuditLog(db);
+    this.history = new SqliteFactHistory(db);
+    this.ledger = new SqliteDigestLedger(db);
+    this.history.record(index.factBase(), clock.instant());
+    this.reloader = new FactsReloader(configDir.resolve("facts"),
+        Optional.of(dataDir.resolve(KEPT_FACTS)), FactFileLoader.standard(),
+        index.factBase(), this::factsChanged, problems -> reloadErrors.accept(problems));
+    this.digests = new Digests(feedStore, history, index::factBase, () -> this.feeds);
     this.registry = StandardCommands.register(new CommandRegistry(), engine);
     FeedCommands.register(registry, () -> this.feeds, feedStore, clock);
+    DigestCommands.register(registry, digests, this::postDigestsNow, reloader::reloadNow,
+        Set.copyOf(settings.admins()), settings.digests().isEmpty() ? ZoneOffset.UTC
+            : settings.digests().get(0).zone(), clock);
     this.dispatcher = new Dispatcher(registry, List.of(
         Interceptors.ignoreBots(),
         Interceptors.maxLength(settings.limits().maxQuestionChars()),
         Interceptors.rateLimit(settings.limits().questionsPerMinute(), System::nanoTime),
-        Interceptors.adminOnly(registry, Set.copyOf(settings.admins()))));
+        Interceptors.adminOnly(registry, Set.copyOf(settings.admins())),
+        Interceptors.timed(metrics::question, System::nanoTime),
+        Audit.interceptor(audit, clock)));
+  }
+
+  /** A new fact base goes into the index, and its changes into the history digests report. */
+  private void factsChanged(FactBase base) {
+    try {
+      LOG.info("index {} for the reloaded fact files", index.sync(base, feedStore::items,
+          feedStore.lastSeq()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not index the reloaded fact files", e);
+    }
+    history.record(base, clock.instant());
+  }
+
+  private List<String> postDigestsNow(Instant now) {
+    DigestScheduler s = scheduler;
+    if (s == null) {
+      return List.of("Digests are posted by the running bot (backgrounder run), or with"
+          + " backgrounder digest --post.");
+    }
+    return s.postNow(now, Optional.empty());
+  }
+
+  /** The digest scheduler over the configured digests, posting with {@code poster}. */
+  DigestScheduler scheduler(DigestScheduler.Poster poster,
+      Set<Settings.Platform> deduplicating) {
+    return new DigestScheduler(settings.digests(), digests, ledger, poster, deduplicating,
+        settings.adminChannelIfSet(), metrics::digestPosted, clock);
   }
 
   /**
@@ -77,9 +148,37 @@ final class Wiring implements Closeable {
    * database and the index, and brings the index up to date with both.
    */
   static Wiring open(BackgrounderCommand top) throws ConfigException, IOException {
+    return open(top, false);
+  }
+
+  /**
+   * As {@link #open(BackgrounderCommand)}, for the running service: a fact file with errors is
+   * served from the last good version kept in the data folder, and its errors are kept in
+   * {@link #startupErrors} to be reported; only when no story at all can be served does it refuse.
+   */
+  static Wiring openService(BackgrounderCommand top) throws ConfigException, IOException {
+    return open(top, true);
+  }
+
+  private static Wiring open(BackgrounderCommand top, boolean service)
+      throws ConfigException, IOException {
     Path config = Setup.configDir(top);
     Settings settings = Setup.settings(top);
-    FactBase facts = loadFacts(config);
+    List<Problem> startupErrors = List.of();
+    FactBase facts;
+    if (service) {
+      FactsReloader.Startup start = FactsReloader.startup(config.resolve("facts"),
+          Setup.dataDir(top).resolve(KEPT_FACTS), FactFileLoader.standard());
+      start.warnings().forEach(p -> LOG.warn("{}", p));
+      if (start.base().stories().isEmpty() && !start.errors().isEmpty()) {
+        throw new UserError(describe(start.errors()));
+      }
+      start.errors().forEach(p -> LOG.warn("{}", p));
+      startupErrors = start.errors();
+      facts = start.base();
+    } else {
+      facts = loadFacts(config);
+    }
     FeedsFile.Result feeds = FeedsFile.load(config, facts.stories().stream()
         .map(s -> s.story().id()).collect(Collectors.toSet()));
     for (Problem p : feeds.problems()) {
@@ -94,7 +193,9 @@ final class Wiring implements Closeable {
       String what = index.sync(facts, store::items, store.lastSeq());
       int caught = index.catchUp(store);
       LOG.debug("index {}; {} stored items indexed on catching up", what, caught);
-      return new Wiring(settings, config, data, Clock.systemDefaultZone(), db, index, feeds);
+      Wiring w = new Wiring(settings, config, data, Clock.systemDefaultZone(), db, index, feeds);
+      w.startupErrors = startupErrors;
+      return w;
     } catch (IOException | RuntimeException e) {
       if (index != null) {
         index.close();
@@ -115,13 +216,7 @@ final class Wiring implements Closeable {
     Path dir = config.resolve("facts");
     FactFileLoader.Result result = FactFileLoader.standard().load(dir, Path::toString);
     if (result.hasErrors()) {
-      StringBuilder b = new StringBuilder();
-      for (Problem p : result.problems()) {
-        b.append(p).append('\n');
-      }
-      b.append("the fact files have ").append(CheckCommand.plural(result.errorCount(), "error"))
-          .append("; fix them (backgrounder check shows them again) and start again");
-      throw new UserError(b.toString());
+      throw new UserError(describe(result.problems()));
     }
     for (Problem p : result.problems()) {
       LOG.warn("{}", p);
@@ -129,8 +224,19 @@ final class Wiring implements Closeable {
     return result.factBase();
   }
 
+  private static String describe(List<Problem> problems) {
+    StringBuilder b = new StringBuilder();
+    for (Problem p : problems) {
+      b.append(p).append('\n');
+    }
+    long errors = problems.stream().filter(Problem::isError).count();
+    return b.append("the fact files have ").append(CheckCommand.plural((int) errors, "error"))
+        .append("; fix them (backgrounder check shows them again) and start again").toString();
+  }
+
   @Override
   public void close() throws IOException {
+    reloader.close();
     try {
       index.close();
     } finally {

@@ -108,7 +108,7 @@ public final class MatrixPlatform implements ChatPlatform {
 
   @Override
   public void start() throws ChatException {
-    signIn();
+    signIn(settings.deviceId());
     running = true;
     loop = new Thread(this::syncLoop, "matrix-sync");
     loop.setDaemon(true);
@@ -116,17 +116,21 @@ public final class MatrixPlatform implements ChatPlatform {
     LOG.info("Matrix: signed in as {}", botId);
   }
 
+  /**
+   * Signs in without syncing. With a password it logs in as a device of its own, so that a
+   * running bot's session (same user, the usual device) is left alone.
+   */
   @Override
   public void signInToPost() throws ChatException {
-    signIn();
+    signIn(settings.deviceId() + "_POST");
   }
 
-  private void signIn() throws ChatException {
+  private void signIn(String device) throws ChatException {
     try {
       if (settings.accessTokenIfSet().isPresent()) {
         client.useToken(settings.accessTokenIfSet().get().reveal());
       } else if (settings.passwordIfSet().isPresent()) {
-        client.login(settings.user(), settings.passwordIfSet().get().reveal(), settings.deviceId());
+        client.login(settings.user(), settings.passwordIfSet().get().reveal(), device);
       } else {
         throw new ChatException("Matrix is configured (matrix.homeserver) but neither"
             + " MATRIX_ACCESS_TOKEN (matrix.access_token) nor MATRIX_PASSWORD (matrix.password) is set");

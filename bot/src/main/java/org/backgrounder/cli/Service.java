@@ -1,0 +1,181 @@
+package org.backgrounder.cli;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.backgrounder.chat.ChatException;
+import org.backgrounder.chat.Reply;
+import org.backgrounder.config.Settings;
+import org.backgrounder.digest.DigestScheduler;
+import org.backgrounder.feeds.Poller;
+import org.backgrounder.feeds.PollingService;
+import org.backgrounder.ops.OpsServer;
+import org.backgrounder.yaml.Problem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bot as a service ({@code run}): the chat platforms, the fact-file reloader, the feed
+ * poller, the digest scheduler, audit pruning and the operations endpoint, started in that order
+ * and stopped in the reverse one, so answers in flight finish before anything they need closes.
+ * Wiring only: each part does its own work.
+ */
+final class Service implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Service.class);
+
+  /** How often each part looks for work; tests shorten them. */
+  record Timing(Duration reload, Duration poll, Duration digests, Duration prune) {
+    static final Timing DEFAULT = new Timing(Duration.ofSeconds(2), Duration.ofSeconds(15),
+        Duration.ofSeconds(30), Duration.ofHours(6));
+  }
+
+  private final Wiring w;
+  private final Platforms platforms;
+  private final Timing timing;
+  private PollingService polling;
+  private DigestScheduler scheduler;
+  private ScheduledExecutorService pruner;
+  private OpsServer ops;
+  private boolean closed;
+
+  Service(Wiring w, Platforms platforms, Timing timing) {
+    this.w = w;
+    this.platforms = platforms;
+    this.timing = timing;
+  }
+
+  /**
+   * Starts everything.
+   *
+   * @throws ChatException when a platform's credentials are missing or rejected
+   */
+  void start() throws ChatException, IOException {
+    platforms.startAll();
+    w.reloadErrors = this::tellAdmins;
+    if (!w.startupErrors.isEmpty()) {
+      tellAdmins(w.startupErrors);
+    }
+    w.reloader.start(timing.reload());
+    polling = new PollingService(w.poller(), () -> w.feeds, this::polled);
+    polling.start(timing.poll());
+    DigestScheduler.Poster poster = platforms.poster();
+    scheduler = w.scheduler((platform, channel, reply, key) -> {
+      try {
+        poster.post(platform, channel, reply, key);
+      } catch (ChatException e) {
+        w.metrics.chatError(platform.id());
+        throw e;
+      }
+    }, platforms.deduplicating());
+    w.scheduler = scheduler;
+    scheduler.start(timing.digests());
+    pruner = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "audit-pruner");
+      t.setDaemon(true);
+      return t;
+    });
+    pruner.scheduleWithFixedDelay(this::prune, 0, timing.prune().toMillis(), TimeUnit.MILLISECONDS);
+    Settings.Http http = w.settings.http();
+    if (http.enabled()) {
+      InetSocketAddress at = Settings.Addresses.parse(http.listen());
+      ops = OpsServer.start(new InetSocketAddress(at.getHostString(), at.getPort()), w.metrics,
+          this::readiness);
+      LOG.info("health and metrics on http://{}:{}/ (/healthz, /readyz, /metrics)",
+          ops.address().getHostString(), ops.address().getPort());
+    }
+    LOG.info("Backgrounder is running: {} stories, {} facts, {} feeds, {} digests, chat on {}",
+        w.index.factBase().stories().size(), w.index.factBase().factCount(), w.feeds.size(),
+        w.settings.digests().size(), platforms.isEmpty() ? "no platform"
+            : String.join(" and ", platforms.names()));
+  }
+
+  Optional<InetSocketAddress> opsAddress() {
+    return Optional.ofNullable(ops).map(OpsServer::address);
+  }
+
+  private Map<String, Boolean> readiness() {
+    Map<String, Boolean> parts = new LinkedHashMap<>();
+    parts.put("index", !closed);
+    parts.putAll(platforms.readiness());
+    return parts;
+  }
+
+  private void polled(List<Poller.Outcome> outcomes) {
+    for (Poller.Outcome o : outcomes) {
+      if (o.kind() != Poller.Outcome.Kind.SKIPPED) {
+        w.metrics.fetch(o.kind().name().toLowerCase(java.util.Locale.ROOT));
+      }
+      w.metrics.itemsIngested(o.added() + o.updated());
+    }
+  }
+
+  private void prune() {
+    try {
+      int gone = w.audit.prune(w.clock.instant().minus(w.settings.audit().retentionDays(),
+          ChronoUnit.DAYS));
+      if (gone > 0) {
+        LOG.info("audit log: deleted {} entries older than {} days", gone,
+            w.settings.audit().retentionDays());
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("pruning the audit log failed: {}", e.getMessage());
+    }
+  }
+
+  /** Fact-file errors go to the admin channel as well as the log. */
+  private void tellAdmins(List<Problem> problems) {
+    Optional<Settings.ChatTarget> admin = w.settings.adminChannelIfSet();
+    if (admin.isEmpty()) {
+      return;
+    }
+    List<Reply.Block> blocks = new ArrayList<>();
+    blocks.add(new Reply.Paragraph(List.of(new Reply.Text("The fact files have errors. Until they"
+        + " are fixed, each file with errors keeps serving its last good version (a file that"
+        + " never loaded cleanly is not served):"))));
+    for (Problem p : problems) {
+      blocks.add(new Reply.Entry(List.of(new Reply.Text(p.toString()))));
+    }
+    Reply reply = new Reply(Reply.Kind.ERROR, blocks, List.of(), Optional.empty(), Optional.empty());
+    try {
+      platforms.send(admin.get().platform(), admin.get().channel(), reply, Optional.empty());
+    } catch (ChatException | RuntimeException e) {
+      w.metrics.chatError(admin.get().platform().id());
+      LOG.warn("could not tell the admin channel about the fact-file errors: {}", e.getMessage());
+    }
+  }
+
+  /** Stops in reverse order: answers in flight finish, then polling and posting stop. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    LOG.info("stopping: finishing answers in flight");
+    platforms.close();
+    if (scheduler != null) {
+      scheduler.close();
+    }
+    if (polling != null) {
+      polling.stop(Duration.ofSeconds(20));
+    }
+    w.reloader.close();
+    if (pruner != null) {
+      pruner.shutdownNow();
+    }
+    if (ops != null) {
+      ops.close();
+    }
+    LOG.info("stopped");
+  }
+}
