@@ -10,6 +10,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -31,6 +32,7 @@ final class MatrixClient {
   private final OkHttpClient http;
   private final HttpUrl base;
   private volatile String token;
+  private volatile Call syncCall;
 
   MatrixClient(OkHttpClient http, URI homeserver) {
     // Our own retries (sync back-off, sends with the same transaction id) decide what to repeat.
@@ -143,7 +145,12 @@ final class MatrixClient {
       throw new IllegalStateException("JSON always serializes", e);
     }
     OkHttpClient client = http.newBuilder().callTimeout(timeout).readTimeout(timeout).build();
-    try (Response r = client.newCall(rb.build()).execute()) {
+    Call call = client.newCall(rb.build());
+    boolean longPoll = path.startsWith("sync?");
+    if (longPoll) {
+      syncCall = call;
+    }
+    try (Response r = call.execute()) {
       ResponseBody rbody = r.body();
       String text = rbody == null ? "" : rbody.string();
       JsonNode json = text.isBlank() ? JSON.createObjectNode() : parse(text);
@@ -167,6 +174,18 @@ final class MatrixClient {
       throw new MatrixException(0, null, method + " " + url.encodedPath() + ": timed out", null);
     } catch (IOException e) {
       throw new MatrixException(0, null, method + " " + url.encodedPath() + ": " + e.getMessage(), null);
+    } finally {
+      if (longPoll) {
+        syncCall = null;
+      }
+    }
+  }
+
+  /** Ends a {@code /sync} long-poll under way at once (on stop), instead of waiting it out. */
+  void cancelSync() {
+    Call c = syncCall;
+    if (c != null) {
+      c.cancel();
     }
   }
 

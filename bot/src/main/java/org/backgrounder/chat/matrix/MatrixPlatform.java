@@ -193,6 +193,9 @@ public final class MatrixPlatform implements ChatPlatform {
         connected = true;
         backoff = Duration.ofSeconds(1);
       } catch (MatrixException e) {
+        if (!running) {
+          break; // the long-poll was cancelled by close()
+        }
         if (e.unknownToken()) {
           stopReason = "Matrix no longer accepts the bot's token (" + e.errcode() + "); the Matrix"
               + " adapter has stopped. Set a new MATRIX_ACCESS_TOKEN (or MATRIX_PASSWORD) and restart.";
@@ -465,9 +468,7 @@ public final class MatrixPlatform implements ChatPlatform {
     if (t == null) {
       return;
     }
-    if (inSync) {
-      t.interrupt();
-    }
+    client.cancelSync();
     try {
       t.join(5000);
       if (t.isAlive()) {
