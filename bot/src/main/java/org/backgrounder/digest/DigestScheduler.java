@@ -187,10 +187,8 @@ public final class DigestScheduler implements AutoCloseable {
 
   private boolean post(DigestSettings d, Instant slot, int attempt, Instant now) {
     String key = d.key();
-    Instant from = ledger.lastWindowEnd(key)
-        .orElseGet(() -> Schedule.previous(d, slot).orElse(slot.minus(Duration.ofDays(1))));
-    from = from.isAfter(now) ? now : from;
-    DigestComposer.Window window = new DigestComposer.Window(from, now, d.zone());
+    DigestComposer.Window window = window(d, slot, now, Optional.empty());
+    Instant from = window.from();
     DigestComposer.Digest digest = content.compose(d.stories(), window);
     if (digest.empty() && d.skipIfEmpty()) {
       LOG.info("digest to {} {}: nothing new since {}; skipped", d.platform().id(), d.channel(),
@@ -258,13 +256,18 @@ public final class DigestScheduler implements AutoCloseable {
 
   /** What a digest posted at {@code now} covers: from its last post (or {@code since}) to now. */
   public DigestComposer.Window window(DigestSettings d, Instant now, Optional<Instant> since) {
-    Instant from = since.or(() -> ledger.lastWindowEnd(d.key()))
-        .orElseGet(() -> Schedule.previous(d, now).orElse(now.minus(Duration.ofDays(1))));
-    return new DigestComposer.Window(from.isAfter(now) ? now : from, now, d.zone());
+    return window(d, now, now, since);
   }
 
-  public List<DigestSettings> digests() {
-    return digests;
+  /**
+   * The window of the digest for {@code slot} posted at {@code now}: from {@code since}, else the
+   * end of the last post, else the slot before; never starting after {@code now}.
+   */
+  private DigestComposer.Window window(DigestSettings d, Instant slot, Instant now,
+      Optional<Instant> since) {
+    Instant from = since.or(() -> ledger.lastWindowEnd(d.key()))
+        .orElseGet(() -> Schedule.previous(d, slot).orElse(slot.minus(Duration.ofDays(1))));
+    return new DigestComposer.Window(from.isAfter(now) ? now : from, now, d.zone());
   }
 
   /** Once a UTC day, the admin channel hears of feeds failing for more than a day. */
@@ -277,7 +280,7 @@ public final class DigestScheduler implements AutoCloseable {
     if (ledger.find(TROUBLE, day).isPresent()) {
       return;
     }
-    Optional<Reply> note = DigestComposer.feedTrouble(content.trouble(now), ZoneOffset.UTC);
+    Optional<Reply> note = DigestComposer.feedTrouble(content.trouble(now), DigestComposer.UTC);
     if (note.isEmpty() || !ledger.claim(TROUBLE, day, now)) {
       return;
     }

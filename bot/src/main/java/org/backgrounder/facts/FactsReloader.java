@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.backgrounder.yaml.Problem;
@@ -82,62 +83,88 @@ public final class FactsReloader implements AutoCloseable {
       lastGood.put(f.file(), f);
     }
     this.seenFingerprint = fingerprint();
-    keepCopies();
   }
 
   /**
    * Loads {@code folder} for a service: a file with errors is served from its copy in {@code keep}
    * when there is one (its errors are returned, to be reported), and left out when there is none.
+   * Valid files are copied into {@code keep}.
    */
   public static Startup startup(Path folder, Path keep, FactFileLoader loader) {
+    Scan scan = scan(folder, loader, (p, name) -> {
+      Path copy = keep.resolve(p.getFileName());
+      if (Files.isRegularFile(copy)) {
+        FactFileLoader.Result kept = loader.loadFile(copy, name);
+        if (!kept.hasErrors() && !kept.files().isEmpty()) {
+          LOG.warn("{} has errors; serving its last good version", name);
+          return Optional.of(kept.files().get(0));
+        }
+      }
+      return Optional.empty();
+    });
+    keepCopies(Optional.of(keep), scan.valid());
+    List<Problem> errors = new ArrayList<>(scan.errors());
+    List<FactFile> chosen = choose(scan.files(), errors);
+    return new Startup(FactBase.of(chosen), errors, scan.warnings());
+  }
+
+  /**
+   * One pass over the folder.
+   *
+   * @param files per file name, the file as loaded, or its fallback when it has errors
+   * @param valid the files that loaded without errors
+   */
+  private record Scan(Map<String, FactFile> files, List<Path> valid, List<Problem> errors,
+      List<Problem> warnings) {}
+
+  private static Scan scan(Path folder, FactFileLoader loader,
+      BiFunction<Path, String, Optional<FactFile>> fallback) {
+    Map<String, FactFile> files = new LinkedHashMap<>();
+    List<Path> valid = new ArrayList<>();
     List<Problem> errors = new ArrayList<>();
     List<Problem> warnings = new ArrayList<>();
-    List<FactFile> chosen = new ArrayList<>();
-    Map<String, String> storyFile = new HashMap<>();
     for (Path p : list(folder)) {
       String name = p.toString();
       FactFileLoader.Result r = loader.loadFile(p, name);
       if (r.hasErrors()) {
         errors.addAll(r.problems().stream().filter(Problem::isError).toList());
-        Path copy = keep.resolve(p.getFileName());
-        if (Files.isRegularFile(copy)) {
-          FactFileLoader.Result kept = loader.loadFile(copy, name);
-          if (!kept.hasErrors()) {
-            LOG.warn("{} has errors; serving its last good version", name);
-            r = kept;
-          }
-        }
+        fallback.apply(p, name).ifPresent(f -> files.put(name, f));
       } else {
-        r.problems().stream().filter(q -> !q.isError()).forEach(warnings::add);
-      }
-      if (!r.hasErrors()) {
-        for (FactFile f : r.files()) {
-          String other = storyFile.putIfAbsent(f.story().id(), name);
-          if (other == null) {
-            chosen.add(f);
-          } else {
-            errors.add(new Problem(name, 0, 0, Problem.Severity.ERROR, "story id '"
-                + f.story().id() + "' is already used by " + other + "; this file is not loaded"));
-          }
-        }
+        valid.add(p);
+        warnings.addAll(r.problems());
+        r.files().forEach(f -> files.put(name, f));
       }
     }
-    return new Startup(FactBase.of(chosen), errors, warnings);
+    return new Scan(files, valid, errors, warnings);
   }
 
-  /** Copies each file serving now into {@code keep}, for a restart with a broken file. */
-  private void keepCopies() {
+  /** The files to serve: the first file of each story id; a later one is an error. */
+  private static List<FactFile> choose(Map<String, FactFile> files, List<Problem> errors) {
+    Map<String, String> storyFile = new HashMap<>();
+    List<FactFile> chosen = new ArrayList<>();
+    for (Map.Entry<String, FactFile> e : files.entrySet()) {
+      String other = storyFile.putIfAbsent(e.getValue().story().id(), e.getKey());
+      if (other != null) {
+        errors.add(new Problem(e.getKey(), 0, 0, Problem.Severity.ERROR, "story id '"
+            + e.getValue().story().id() + "' is already used by " + other
+            + "; this file is not loaded"));
+      } else {
+        chosen.add(e.getValue());
+      }
+    }
+    return chosen;
+  }
+
+  /** Copies the files just found valid into {@code keep}, for a restart with a broken file. */
+  private static void keepCopies(Optional<Path> keep, List<Path> valid) {
     if (keep.isEmpty()) {
       return;
     }
     try {
       Files.createDirectories(keep.get());
-      for (String name : lastGood.keySet()) {
-        Path source = Path.of(name);
+      for (Path source : valid) {
         Path copy = keep.get().resolve(source.getFileName());
-        FactFileLoader.Result r = Files.isRegularFile(source) ? loader.loadFile(source, name) : null;
-        if (r != null && !r.hasErrors() && !(Files.isRegularFile(copy)
-            && Files.mismatch(source, copy) == -1)) {
+        if (!Files.isRegularFile(copy) || Files.mismatch(source, copy) != -1) {
           Files.copy(source, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
       }
@@ -153,33 +180,10 @@ public final class FactsReloader implements AutoCloseable {
   /** Checks the folder now and applies what is valid. */
   public synchronized Outcome reloadNow() {
     seenFingerprint = fingerprint();
-    List<Problem> errors = new ArrayList<>();
-    Map<String, FactFile> next = new LinkedHashMap<>();
-    List<Path> files = files();
-    for (Path p : files) {
-      String name = p.toString();
-      FactFileLoader.Result r = loader.loadFile(p, name);
-      if (r.hasErrors()) {
-        errors.addAll(r.problems().stream().filter(Problem::isError).toList());
-        FactFile previous = lastGood.get(name);
-        if (previous != null) {
-          next.put(name, previous);
-        }
-      } else {
-        r.files().forEach(f -> next.put(name, f));
-      }
-    }
-    Map<String, String> storyFile = new HashMap<>();
-    List<FactFile> chosen = new ArrayList<>();
-    for (Map.Entry<String, FactFile> e : next.entrySet()) {
-      String other = storyFile.putIfAbsent(e.getValue().story().id(), e.getKey());
-      if (other != null) {
-        errors.add(new Problem(e.getKey(), 0, 0, Problem.Severity.ERROR, "story id '"
-            + e.getValue().story().id() + "' is already used by " + other + "; this file is not loaded"));
-      } else {
-        chosen.add(e.getValue());
-      }
-    }
+    Scan scan = scan(folder, loader, (p, name) -> Optional.ofNullable(lastGood.get(name)));
+    List<Problem> errors = new ArrayList<>(scan.errors());
+    Map<String, FactFile> next = scan.files();
+    List<FactFile> chosen = choose(next, errors);
     FactBase base = FactBase.of(chosen);
     boolean changed = !sameFacts(base, current);
     if (changed) {
@@ -192,7 +196,7 @@ public final class FactsReloader implements AutoCloseable {
         }
       });
       LOG.info("fact files reloaded: {} stories, {} facts", base.stories().size(), base.factCount());
-      keepCopies();
+      keepCopies(keep, scan.valid());
     }
     if (!errors.isEmpty()) {
       for (Problem p : errors) {
@@ -236,10 +240,6 @@ public final class FactsReloader implements AutoCloseable {
     watcher.start();
   }
 
-  private List<Path> files() {
-    return list(folder);
-  }
-
   private static List<Path> list(Path folder) {
     try (Stream<Path> s = Files.list(folder)) {
       return s.filter(p -> p.toString().endsWith(".yaml") && Files.isRegularFile(p)).sorted().toList();
@@ -252,7 +252,7 @@ public final class FactsReloader implements AutoCloseable {
   /** Names, sizes and modification times: enough to notice an edit without reading every file. */
   private String fingerprint() {
     StringBuilder b = new StringBuilder();
-    for (Path p : files()) {
+    for (Path p : list(folder)) {
       try {
         b.append(p.getFileName()).append(':').append(Files.size(p)).append(':')
             .append(Files.getLastModifiedTime(p).toMillis()).append('|');
@@ -264,10 +264,13 @@ public final class FactsReloader implements AutoCloseable {
   }
 
   private static boolean sameFacts(FactBase a, FactBase b) {
-    return a.stories().toString().equals(b.stories().toString())
-        && a.stories().stream().map(f -> f.facts().toString() + f.sources() + f.entities() + f.story())
-            .toList().equals(b.stories().stream().map(f -> f.facts().toString() + f.sources()
-                + f.entities() + f.story()).toList());
+    return content(a).equals(content(b));
+  }
+
+  /** Everything a fact base serves, as values that compare equal when nothing changed. */
+  private static List<List<Object>> content(FactBase base) {
+    return base.stories().stream().map(f -> List.<Object>of(f.file(), f.story(), f.entities(),
+        f.sources(), f.facts())).toList();
   }
 
   @Override
