@@ -3,7 +3,6 @@ package org.backgrounder.cli;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
@@ -43,6 +42,7 @@ final class DigestCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     try (Wiring w = Wiring.open(top); Platforms platforms = Platforms.configured(w)) {
+      w.recordFactChanges();
       Instant now = w.clock.instant();
       DigestScheduler scheduler = w.scheduler(platforms.poster(), platforms.deduplicating());
       List<DigestSettings> digests = w.settings.digests();
@@ -58,7 +58,7 @@ final class DigestCommand implements Callable<Integer> {
       } else if (digests.isEmpty()) {
         DigestComposer.Window window = new DigestComposer.Window(
             since == null ? now.minus(java.time.Duration.ofDays(1)) : min(since, now), now,
-            ZoneOffset.UTC);
+            DigestComposer.UTC);
         out.println(w.digests.compose(List.of(), window).reply().plainText());
         out.println();
         out.println("(no digests are configured in backgrounder.yaml; this is every story over"

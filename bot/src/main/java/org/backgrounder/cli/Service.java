@@ -61,6 +61,7 @@ final class Service implements AutoCloseable {
    */
   void start() throws ChatException, IOException {
     platforms.startAll();
+    w.recordFactChanges();
     w.reloadErrors = this::tellAdmins;
     if (!w.startupErrors.isEmpty()) {
       tellAdmins(w.startupErrors);

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -24,6 +23,7 @@ import org.backgrounder.command.Interceptors;
 import org.backgrounder.command.StandardCommands;
 import org.backgrounder.config.ConfigException;
 import org.backgrounder.config.Settings;
+import org.backgrounder.digest.DigestComposer;
 import org.backgrounder.digest.DigestLedger;
 import org.backgrounder.digest.DigestScheduler;
 import org.backgrounder.digest.Digests;
@@ -97,7 +97,6 @@ final class Wiring implements Closeable {
     this.audit = new SqliteAuditLog(db);
     this.history = new SqliteFactHistory(db);
     this.ledger = new SqliteDigestLedger(db);
-    this.history.record(index.factBase(), clock.instant());
     this.reloader = new FactsReloader(configDir.resolve("facts"),
         Optional.of(dataDir.resolve(KEPT_FACTS)), FactFileLoader.standard(),
         index.factBase(), this::factsChanged, problems -> reloadErrors.accept(problems));
@@ -105,7 +104,7 @@ final class Wiring implements Closeable {
     this.registry = StandardCommands.register(new CommandRegistry(), engine);
     FeedCommands.register(registry, () -> this.feeds, feedStore, clock);
     DigestCommands.register(registry, digests, this::postDigestsNow, reloader::reloadNow,
-        Set.copyOf(settings.admins()), settings.digests().isEmpty() ? ZoneOffset.UTC
+        Set.copyOf(settings.admins()), settings.digests().isEmpty() ? DigestComposer.UTC
             : settings.digests().get(0).zone(), clock);
     this.dispatcher = new Dispatcher(registry, List.of(
         Interceptors.ignoreBots(),
@@ -125,6 +124,14 @@ final class Wiring implements Closeable {
       throw new UncheckedIOException("could not index the reloaded fact files", e);
     }
     history.record(base, clock.instant());
+  }
+
+  /**
+   * Logs what changed in the fact files since the bot last looked (edits made while it was not
+   * running), for digests. Only the commands that make digests pay for it.
+   */
+  void recordFactChanges() {
+    history.record(index.factBase(), clock.instant());
   }
 
   private List<String> postDigestsNow(Instant now) {

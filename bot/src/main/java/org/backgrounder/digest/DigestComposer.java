@@ -37,6 +37,11 @@ public final class DigestComposer {
 
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("EEE MMM d, HH:mm zzz", Locale.ENGLISH);
+  /** UTC as dates show it ("08:30 UTC", where {@code ZoneOffset.UTC} would show "08:30 Z"). */
+  public static final ZoneId UTC = ZoneId.of("UTC");
+
+  private static final DateTimeFormatter SHORT_ZONED =
+      DateTimeFormatter.ofPattern("MMM d, HH:mm zzz", Locale.ENGLISH);
   private static final DateTimeFormatter SHORT =
       DateTimeFormatter.ofPattern("MMM d, HH:mm", Locale.ENGLISH);
 
@@ -138,8 +143,9 @@ public final class DigestComposer {
         : trouble.size() + " feeds have been failing for more than a day"));
     for (FeedTrouble t : trouble) {
       String since = t.disabled() ? "switched off"
-          : "failing since " + t.failingSince().map(i -> SHORT.format(i.atZone(zone))).orElse("?")
-              + t.lastSuccess().map(i -> ", last fetched " + SHORT.format(i.atZone(zone)))
+          : "failing since " + t.failingSince().map(i -> SHORT_ZONED.format(i.atZone(zone)))
+              .orElse("?") + t.lastSuccess().map(i -> ", last fetched "
+                  + SHORT_ZONED.format(i.atZone(zone)))
                   .orElse(", never fetched");
       blocks.add(new Reply.Entry(List.of(new Reply.Text(t.outlet() + " (" + t.feedId() + "): "
           + since + ": " + t.reason()))));
