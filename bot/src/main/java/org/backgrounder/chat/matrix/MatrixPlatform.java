@@ -257,7 +257,15 @@ public final class MatrixPlatform implements ChatPlatform {
       }
     }
     if (inviter != null && inviters.matches(inviter)) {
-      client.join(roomId);
+      try {
+        client.join(roomId);
+      } catch (MatrixException e) {
+        if (!refusedForGood(e)) {
+          throw e;
+        }
+        LOG.warn("Matrix: could not join {} on {}'s invite: {}", roomId, inviter, e.getMessage());
+        return;
+      }
       // What was said before the bot arrived is history, not questions for it.
       state.put(key("joined-at:" + roomId), Long.toString(clock.millis()));
       if (direct) {
@@ -265,8 +273,16 @@ public final class MatrixPlatform implements ChatPlatform {
       }
       LOG.info("Matrix: joined {} on {}'s invite", roomId, inviter);
     } else {
-      client.leave(roomId, "Backgrounder accepts invites only from " + String.join(", ",
-          settings.allowedInviters()));
+      try {
+        client.leave(roomId, "Backgrounder accepts invites only from " + String.join(", ",
+            settings.allowedInviters()));
+      } catch (MatrixException e) {
+        if (!refusedForGood(e)) {
+          throw e;
+        }
+        LOG.warn("Matrix: could not decline the invite to {}: {}", roomId, e.getMessage());
+        return;
+      }
       LOG.info("Matrix: declined the invite to {} from {}", roomId, inviter);
     }
   }
@@ -357,8 +373,17 @@ public final class MatrixPlatform implements ChatPlatform {
     if (!reply.isEmpty()) {
       // The transaction id comes from the question: a retry, or a restart before the question
       // was recorded as answered, sends the same message again, which the homeserver drops.
-      sendWithRetry(roomId, "bg-" + sha(eventId), MatrixRenderer.content(reply, Optional.of(root),
-          Optional.of(eventId)));
+      try {
+        sendWithRetry(roomId, "bg-" + sha(eventId), MatrixRenderer.content(reply,
+            Optional.of(root), Optional.of(eventId)));
+      } catch (MatrixException ex) {
+        if (!refusedForGood(ex)) {
+          throw ex; // transient: the batch is handled again and the answer sent then
+        }
+        // Refused for good (no permission to post there): retrying the batch would hold up
+        // every room; the question is given up, and said so in the log.
+        LOG.warn("Matrix: could not answer {} in {}: {}", eventId, roomId, ex.getMessage());
+      }
     }
     state.put(key("answered:" + eventId), Long.toString(clock.millis()));
   }
@@ -420,6 +445,14 @@ public final class MatrixPlatform implements ChatPlatform {
     } catch (MatrixException e) {
       LOG.debug("typing notice failed: {}", e.getMessage());
     }
+  }
+
+  /**
+   * Whether the homeserver refused for good (4xx other than a rate limit, e.g. no permission to
+   * post in a room): trying again would fail again.
+   */
+  private static boolean refusedForGood(MatrixException e) {
+    return e.status() >= 400 && e.status() < 500 && !e.rateLimited() && !e.unknownToken();
   }
 
   /** Sends with the same transaction id until it goes through (rate limits, dropped connections). */

@@ -162,6 +162,23 @@ class MatrixPlatformTest {
   }
 
   @Test
+  void sendRefusedForGood_givesThatQuestionUp_andKeepsAnsweringTheRest() throws Exception {
+    startWithFirstSync("{\"next_batch\":\"s1\"}");
+    hs.failOnce("/send/m.room.message/", new MockResponse().setResponseCode(403)
+        .setBody("{\"errcode\":\"M_FORBIDDEN\",\"error\":\"You may not post here\"}"));
+
+    hs.queueSync(FakeHomeserver.batch("s2", ROOM,
+        FakeHomeserver.message("$refused", "@alice:test", "!bg help"),
+        FakeHomeserver.message("$next", "@alice:test", "!bg timeline")));
+    Eventually.await(Duration.ofSeconds(5), () -> state.get("matrix:@bot:test:since")
+        .equals(Optional.of("s2")));
+
+    assertThat(asked).extracting(Incoming::text).containsExactly("/help", "/timeline");
+    assertThat(hs.sentMessages()).hasSize(1);
+    assertThat(bot.connected()).isTrue();
+  }
+
+  @Test
   void rateLimitedSync_waitsRetryAfterHeader() throws Exception {
     startWithFirstSync("{\"next_batch\":\"s1\"}");
 
