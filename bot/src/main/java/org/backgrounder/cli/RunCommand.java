@@ -52,7 +52,7 @@ final class RunCommand implements Callable<Integer> {
         Thread.currentThread().interrupt();
       }
     }, "shutdown");
-    try (Wiring w = Wiring.openService(top); Platforms platforms = Platforms.configured(w)) {
+    try (Wiring w = Wiring.open(top); Platforms platforms = Platforms.configured(w)) {
       if (platforms.isEmpty()) {
         err.println(Platforms.NONE);
         err.flush();

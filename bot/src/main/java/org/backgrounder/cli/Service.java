@@ -63,9 +63,6 @@ final class Service implements AutoCloseable {
     platforms.startAll();
     w.recordFactChanges();
     w.reloadErrors = this::tellAdmins;
-    if (!w.startupErrors.isEmpty()) {
-      tellAdmins(w.startupErrors);
-    }
     w.reloader.start(timing.reload());
     polling = new PollingService(w.poller(), () -> w.feeds, this::polled);
     polling.start(timing.poll());
@@ -140,9 +137,8 @@ final class Service implements AutoCloseable {
       return;
     }
     List<Reply.Block> blocks = new ArrayList<>();
-    blocks.add(new Reply.Paragraph(List.of(new Reply.Text("The fact files have errors. Until they"
-        + " are fixed, each file with errors keeps serving its last good version (a file that"
-        + " never loaded cleanly is not served):"))));
+    blocks.add(new Reply.Paragraph(List.of(new Reply.Text("A fact file edit has errors, so its"
+        + " last good version keeps serving until it is fixed:"))));
     for (Problem p : problems) {
       blocks.add(new Reply.Entry(List.of(new Reply.Text(p.toString()))));
     }

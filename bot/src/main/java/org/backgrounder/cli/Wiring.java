@@ -73,10 +73,6 @@ final class Wiring implements Closeable {
   final FactsReloader reloader;
   /** Where reload errors go besides the log; {@code run} points it at the admin channel. */
   volatile Consumer<List<Problem>> reloadErrors = problems -> { };
-  /** Fact-file errors found on start (the files served from their last good copy, or not). */
-  List<Problem> startupErrors = List.of();
-  /** The data folder's copy of each fact file's last good version. */
-  static final String KEPT_FACTS = "facts-last-good";
   /** The running scheduler, for {@code /digest --post}; none outside {@code run}. */
   volatile DigestScheduler scheduler;
 
@@ -97,8 +93,7 @@ final class Wiring implements Closeable {
     this.audit = new SqliteAuditLog(db);
     this.history = new SqliteFactHistory(db);
     this.ledger = new SqliteDigestLedger(db);
-    this.reloader = new FactsReloader(configDir.resolve("facts"),
-        Optional.of(dataDir.resolve(KEPT_FACTS)), FactFileLoader.standard(),
+    this.reloader = new FactsReloader(configDir.resolve("facts"), FactFileLoader.standard(),
         index.factBase(), this::factsChanged, problems -> reloadErrors.accept(problems));
     this.digests = new Digests(feedStore, history, index::factBase, () -> this.feeds);
     this.registry = StandardCommands.register(new CommandRegistry(), engine);
@@ -155,37 +150,9 @@ final class Wiring implements Closeable {
    * database and the index, and brings the index up to date with both.
    */
   static Wiring open(BackgrounderCommand top) throws ConfigException, IOException {
-    return open(top, false);
-  }
-
-  /**
-   * As {@link #open(BackgrounderCommand)}, for the running service: a fact file with errors is
-   * served from the last good version kept in the data folder, and its errors are kept in
-   * {@link #startupErrors} to be reported; only when no story at all can be served does it refuse.
-   */
-  static Wiring openService(BackgrounderCommand top) throws ConfigException, IOException {
-    return open(top, true);
-  }
-
-  private static Wiring open(BackgrounderCommand top, boolean service)
-      throws ConfigException, IOException {
     Path config = Setup.configDir(top);
     Settings settings = Setup.settings(top);
-    List<Problem> startupErrors = List.of();
-    FactBase facts;
-    if (service) {
-      FactsReloader.Startup start = FactsReloader.startup(config.resolve("facts"),
-          Setup.dataDir(top).resolve(KEPT_FACTS), FactFileLoader.standard());
-      start.warnings().forEach(p -> LOG.warn("{}", p));
-      if (start.base().stories().isEmpty() && !start.errors().isEmpty()) {
-        throw new UserError(describe(start.errors()));
-      }
-      start.errors().forEach(p -> LOG.warn("{}", p));
-      startupErrors = start.errors();
-      facts = start.base();
-    } else {
-      facts = loadFacts(config);
-    }
+    FactBase facts = loadFacts(config);
     FeedsFile.Result feeds = FeedsFile.load(config, facts.stories().stream()
         .map(s -> s.story().id()).collect(Collectors.toSet()));
     for (Problem p : feeds.problems()) {
@@ -200,9 +167,7 @@ final class Wiring implements Closeable {
       String what = index.sync(facts, store::items, store.lastSeq());
       int caught = index.catchUp(store);
       LOG.debug("index {}; {} stored items indexed on catching up", what, caught);
-      Wiring w = new Wiring(settings, config, data, Clock.systemDefaultZone(), db, index, feeds);
-      w.startupErrors = startupErrors;
-      return w;
+      return new Wiring(settings, config, data, Clock.systemDefaultZone(), db, index, feeds);
     } catch (IOException | RuntimeException e) {
       if (index != null) {
         index.close();

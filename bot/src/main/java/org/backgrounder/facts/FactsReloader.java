@@ -8,8 +8,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.backgrounder.yaml.Problem;
@@ -32,21 +30,7 @@ public final class FactsReloader implements AutoCloseable {
     }
   }
 
-  /**
-   * What a service starts with: every valid file, and for a file with errors its last good copy
-   * when one was kept.
-   *
-   * @param errors the errors of files served from their kept copy or not at all
-   */
-  public record Startup(FactBase base, List<Problem> errors, List<Problem> warnings) {
-    public Startup {
-      errors = List.copyOf(errors);
-      warnings = List.copyOf(warnings);
-    }
-  }
-
   private final Path folder;
-  private final Optional<Path> keep;
   private final FactFileLoader loader;
   private final Consumer<FactBase> apply;
   private final Consumer<List<Problem>> report;
@@ -64,17 +48,7 @@ public final class FactsReloader implements AutoCloseable {
    */
   public FactsReloader(Path folder, FactFileLoader loader, FactBase initial,
       Consumer<FactBase> apply, Consumer<List<Problem>> report) {
-    this(folder, Optional.empty(), loader, initial, apply, report);
-  }
-
-  /**
-   * @param keep where a copy of each file's last good version is kept, so that a restart with a
-   *     broken file still serves its last good version
-   */
-  public FactsReloader(Path folder, Optional<Path> keep, FactFileLoader loader, FactBase initial,
-      Consumer<FactBase> apply, Consumer<List<Problem>> report) {
     this.folder = folder;
-    this.keep = keep;
     this.loader = loader;
     this.apply = apply;
     this.report = report;
@@ -83,59 +57,6 @@ public final class FactsReloader implements AutoCloseable {
       lastGood.put(f.file(), f);
     }
     this.seenFingerprint = fingerprint();
-  }
-
-  /**
-   * Loads {@code folder} for a service: a file with errors is served from its copy in {@code keep}
-   * when there is one (its errors are returned, to be reported), and left out when there is none.
-   * Valid files are copied into {@code keep}.
-   */
-  public static Startup startup(Path folder, Path keep, FactFileLoader loader) {
-    Scan scan = scan(folder, loader, (p, name) -> {
-      Path copy = keep.resolve(p.getFileName());
-      if (Files.isRegularFile(copy)) {
-        FactFileLoader.Result kept = loader.loadFile(copy, name);
-        if (!kept.hasErrors() && !kept.files().isEmpty()) {
-          LOG.warn("{} has errors; serving its last good version", name);
-          return Optional.of(kept.files().get(0));
-        }
-      }
-      return Optional.empty();
-    });
-    keepCopies(Optional.of(keep), scan.valid());
-    List<Problem> errors = new ArrayList<>(scan.errors());
-    List<FactFile> chosen = choose(scan.files(), errors);
-    return new Startup(FactBase.of(chosen), errors, scan.warnings());
-  }
-
-  /**
-   * One pass over the folder.
-   *
-   * @param files per file name, the file as loaded, or its fallback when it has errors
-   * @param valid the files that loaded without errors
-   */
-  private record Scan(Map<String, FactFile> files, List<Path> valid, List<Problem> errors,
-      List<Problem> warnings) {}
-
-  private static Scan scan(Path folder, FactFileLoader loader,
-      BiFunction<Path, String, Optional<FactFile>> fallback) {
-    Map<String, FactFile> files = new LinkedHashMap<>();
-    List<Path> valid = new ArrayList<>();
-    List<Problem> errors = new ArrayList<>();
-    List<Problem> warnings = new ArrayList<>();
-    for (Path p : list(folder)) {
-      String name = p.toString();
-      FactFileLoader.Result r = loader.loadFile(p, name);
-      if (r.hasErrors()) {
-        errors.addAll(r.problems().stream().filter(Problem::isError).toList());
-        fallback.apply(p, name).ifPresent(f -> files.put(name, f));
-      } else {
-        valid.add(p);
-        warnings.addAll(r.problems());
-        r.files().forEach(f -> files.put(name, f));
-      }
-    }
-    return new Scan(files, valid, errors, warnings);
   }
 
   /** The files to serve: the first file of each story id; a later one is an error. */
@@ -155,24 +76,6 @@ public final class FactsReloader implements AutoCloseable {
     return chosen;
   }
 
-  /** Copies the files just found valid into {@code keep}, for a restart with a broken file. */
-  private static void keepCopies(Optional<Path> keep, List<Path> valid) {
-    if (keep.isEmpty()) {
-      return;
-    }
-    try {
-      Files.createDirectories(keep.get());
-      for (Path source : valid) {
-        Path copy = keep.get().resolve(source.getFileName());
-        if (!Files.isRegularFile(copy) || Files.mismatch(source, copy) != -1) {
-          Files.copy(source, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    } catch (IOException e) {
-      LOG.warn("could not keep a copy of the fact files in {}: {}", keep.get(), e.getMessage());
-    }
-  }
-
   public FactBase current() {
     return current;
   }
@@ -180,9 +83,21 @@ public final class FactsReloader implements AutoCloseable {
   /** Checks the folder now and applies what is valid. */
   public synchronized Outcome reloadNow() {
     seenFingerprint = fingerprint();
-    Scan scan = scan(folder, loader, (p, name) -> Optional.ofNullable(lastGood.get(name)));
-    List<Problem> errors = new ArrayList<>(scan.errors());
-    Map<String, FactFile> next = scan.files();
+    List<Problem> errors = new ArrayList<>();
+    Map<String, FactFile> next = new LinkedHashMap<>();
+    for (Path p : list(folder)) {
+      String name = p.toString();
+      FactFileLoader.Result r = loader.loadFile(p, name);
+      if (r.hasErrors()) {
+        errors.addAll(r.problems().stream().filter(Problem::isError).toList());
+        FactFile previous = lastGood.get(name);
+        if (previous != null) {
+          next.put(name, previous);
+        }
+      } else {
+        r.files().forEach(f -> next.put(name, f));
+      }
+    }
     List<FactFile> chosen = choose(next, errors);
     FactBase base = FactBase.of(chosen);
     boolean changed = !sameFacts(base, current);
@@ -196,7 +111,6 @@ public final class FactsReloader implements AutoCloseable {
         }
       });
       LOG.info("fact files reloaded: {} stories, {} facts", base.stories().size(), base.factCount());
-      keepCopies(keep, scan.valid());
     }
     if (!errors.isEmpty()) {
       for (Problem p : errors) {

@@ -1,6 +1,7 @@
 package org.backgrounder.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.URI;
@@ -64,7 +65,7 @@ class ServiceTest {
   private BackgrounderCommand top;
 
   private void startService() throws Exception {
-    wiring = Wiring.openService(top);
+    wiring = Wiring.open(top);
     service = new Service(wiring, new Platforms(Map.of(Settings.Platform.SLACK, slack)),
         new Service.Timing(Duration.ofMillis(100), Duration.ofHours(1), Duration.ofHours(1),
             Duration.ofHours(1)));
@@ -113,19 +114,16 @@ class ServiceTest {
   }
 
   @Test
-  void restart_withABrokenFactFile_servesItsLastGoodVersionAndSaysSo() throws Exception {
-    edit(OLD, "the day of his second inauguration");
-    Eventually.await(Duration.ofSeconds(10),
-        () -> ask(REPORTER, "/fact eo-signed").contains("his second inauguration"));
+  void restart_withABrokenFactFile_refusesToStartAndPrintsEveryError() throws Exception {
     service.close();
     wiring.close();
     edit("    date: 2025-01-20\n", "    date: 2025-13-45\n");
 
-    startService();
-
-    assertThat(ask(REPORTER, "/fact eo-signed")).contains("his second inauguration");
-    assertThat(slack.sent).singleElement().satisfies(s -> assertThat(PlainText.render(s.reply()))
-        .containsPattern("cartels-fto\\.yaml:\\d+:\\d+: "));
+    assertThatThrownBy(() -> Wiring.open(top)).isInstanceOf(UserError.class)
+        .hasMessageContaining("cartels-fto.yaml:238:11: 'date' must be a date")
+        .hasMessageContaining("fix them (backgrounder check shows them again) and start again");
+    edit("    date: 2025-13-45\n", "    date: 2025-01-20\n");
+    startService(); // so that @AfterEach has a service to stop
   }
 
   @Test
