@@ -119,7 +119,12 @@ public final class Fetcher {
                 + " redirects");
           }
           allPermanent &= code == 301 || code == 308;
-          current = current.resolve(location.strip());
+          try {
+            current = current.resolve(location.strip());
+          } catch (IllegalArgumentException e) {
+            throw new FeedException(FeedException.Kind.REDIRECTS, "HTTP " + code
+                + " to an address that is not valid: " + location.strip());
+          }
           continue;
         }
         Optional<URI> moved = allPermanent && hop > 0 ? Optional.of(current) : Optional.empty();

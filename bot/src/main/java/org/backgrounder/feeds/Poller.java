@@ -141,6 +141,7 @@ public final class Poller {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException e) {
+      // pollOne turns every failure into an outcome; this is a bug, and says so.
       LOG.error("a feed poll failed unexpectedly", e.getCause());
     } catch (IOException e) {
       LOG.error("could not index the new items; they are stored and will be indexed on the next poll or restart", e);
@@ -169,7 +170,19 @@ public final class Poller {
 
   private record Result(Outcome outcome, List<FeedItem> changed) {}
 
+  /** One feed, whatever happens to it: an unexpected failure is that feed's failure alone. */
   private Result pollOne(FeedConfig f, FeedState state) throws InterruptedException {
+    try {
+      return fetchAndStore(f, state);
+    } catch (RuntimeException e) {
+      LOG.error("feed {}: unexpected failure", f.id(), e);
+      return new Result(fail(f, state, clock.instant(), new FeedException(
+          FeedException.Kind.MALFORMED, "could not be read (" + e.getClass().getSimpleName()
+              + "; the log has the details)")), List.of());
+    }
+  }
+
+  private Result fetchAndStore(FeedConfig f, FeedState state) throws InterruptedException {
     URI url = state.currentUrl().orElse(f.url());
     // Politeness is for servers: local snapshot files are read side by side.
     Semaphore host = f.isFile() ? new Semaphore(1)
@@ -210,8 +223,12 @@ public final class Poller {
           newUrl, next), items, relevance, backlog, now);
       List<FeedItem> changed = new ArrayList<>(stored.added());
       changed.addAll(stored.updated());
-      String note = (backlog && !items.isEmpty() ? "first poll: kept as background, not news" : "")
-          + (got.movedTo().isPresent() ? (backlog ? "; " : "") + "moved to " + got.movedTo().get() : "");
+      List<String> notes = new ArrayList<>();
+      if (backlog && !items.isEmpty()) {
+        notes.add("first poll: kept as background, not news");
+      }
+      got.movedTo().ifPresent(moved -> notes.add("moved to " + moved));
+      String note = String.join("; ", notes);
       Outcome.Kind kind = changed.isEmpty() ? Outcome.Kind.UNCHANGED : Outcome.Kind.NEW;
       return new Result(new Outcome(f.id(), kind, stored.added().size(), stored.updated().size(),
           kind == Outcome.Kind.UNCHANGED && note.isEmpty() ? "no new items" : note), changed);

@@ -134,6 +134,28 @@ class PollerTest {
   }
 
   @Test
+  void aFeedThatFailsOddly_failsAlone_andTheOthersAreStoredAndIndexed() {
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest r) {
+        return r.getPath().startsWith("/broken")
+            ? new MockResponse().setResponseCode(301).setHeader("Location", "http://[bad")
+            : new MockResponse().setBody(rss("Palantir and the Sinaloa Cartel"));
+      }
+    });
+
+    List<Poller.Outcome> out = poller().pollAll(List.of(feed("broken"), feed("wire")));
+
+    assertThat(out).extracting(Poller.Outcome::line).hasSize(2)
+        .contains("wire: 1 new, 0 updated (first poll: kept as background, not news)")
+        .anySatisfy(line -> assertThat(line).startsWith(
+            "broken: failed: HTTP 301 to an address that is not valid: http://[bad; next try in "));
+    assertThat(index.itemCount()).isEqualTo(1);
+    assertThat(store.state("broken").consecutiveFailures()).isEqualTo(1);
+    assertThat(store.state("broken").nextPoll()).isPresent();
+  }
+
+  @Test
   void laterPolls_sendValidators_and304IsUnchanged_andNewItemsAreNews() {
     next.set(new MockResponse().setBody(rss("Old news")).setHeader("ETag", "\"a\""));
     poller().pollAll(List.of(feed("wire")));
