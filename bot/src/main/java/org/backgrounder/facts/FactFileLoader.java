@@ -318,8 +318,9 @@ public final class FactFileLoader {
       });
       List<String> tags = values(f.textList("tags", false, "[designation]"));
       Optional<String> note = f.text("note", false);
-      if (id.isEmpty() || text.isEmpty() || sources.isEmpty()
-          || (f.has("status") && status.isEmpty())) {
+      // An unknown status is an error above, which keeps the whole file from being served; a blank
+      // one means the default.
+      if (id.isEmpty() || text.isEmpty() || sources.isEmpty()) {
         return Optional.empty();
       }
       return Optional.of(new Fact(id.get(), text.get(), date, who, about, sources,

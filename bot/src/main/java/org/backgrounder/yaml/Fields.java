@@ -67,10 +67,6 @@ public final class Fields {
     return mapping.entry(key).map(e -> e.value().position()).orElse(mapping.position());
   }
 
-  public boolean has(String key) {
-    return mapping.entry(key).map(e -> !isNull(e.value())).orElse(false);
-  }
-
   /** A text value; numbers and booleans count as their written text (an id may be {@code 2025}). */
   public Optional<String> text(String key, boolean required) {
     Optional<YamlNode> node = node(key, required);

@@ -136,6 +136,19 @@ class FactFileLoaderTest {
   }
 
   @Test
+  void load_factWithABlankStatus_isKeptAndConfirmed(@TempDir Path dir) throws IOException {
+    String text = Files.readString(TestPaths.resource("facts/valid/minimal.yaml"))
+        .replace("    sources: [src]", "    sources: [src]\n    status: \"\"");
+    Files.writeString(dir.resolve("blank.yaml"), text);
+
+    FactFileLoader.Result r = loader.loadFile(dir.resolve("blank.yaml"), "blank.yaml");
+
+    assertThat(r.hasErrors()).isFalse();
+    assertThat(r.files().get(0).facts()).singleElement()
+        .extracting(Fact::status).isEqualTo(Fact.Status.CONFIRMED);
+  }
+
+  @Test
   void load_anchorsAndAliases_shareTheirValues() {
     FactFile f = loader.loadFile(TestPaths.resource("facts/valid/anchors.yaml"), "a.yaml")
         .files().get(0);
