@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What the bot says, in a form every platform can render: blocks of text spans that may carry
@@ -146,11 +148,32 @@ public record Reply(Kind kind, List<Block> blocks, List<Link> links, Optional<Fe
     return new Reply(Kind.INFO, blocks, List.of(), Optional.empty(), Optional.empty());
   }
 
-  /** A polite error. */
+  /**
+   * A polite error. The commands it names ({@code /sources}, written after a space or at the
+   * start) become {@link Code} spans, so each platform shows them as its users type them
+   * ({@code /bg sources} on Slack, {@code !bg sources} on Matrix).
+   */
   public static Reply error(String message) {
-    return new Reply(Kind.ERROR, List.of(new Paragraph(List.of(new Text(message)))), List.of(),
-        Optional.empty(), Optional.empty());
+    List<Span> spans = new ArrayList<>();
+    Matcher m = COMMAND.matcher(message);
+    int at = 0;
+    while (m.find()) {
+      if (m.start() > at) {
+        spans.add(new Text(message.substring(at, m.start())));
+      }
+      spans.add(new Code(m.group()));
+      at = m.end();
+    }
+    if (at < message.length() || spans.isEmpty()) {
+      spans.add(new Text(message.substring(at)));
+    }
+    return new Reply(Kind.ERROR, List.of(new Paragraph(spans)), List.of(), Optional.empty(),
+        Optional.empty());
   }
+
+  /** A command named in a message: {@code /name} at the start or after a space or bracket. */
+  private static final Pattern COMMAND =
+      Pattern.compile("(?:^|(?<=[\\s(\"'`]))/[a-z][a-z-]*(?=$|[\\s.,;:!?)\"'`])");
 
   public boolean isEmpty() {
     return kind == Kind.NONE;

@@ -130,9 +130,11 @@ final class Answers {
   private void privately(Destination.Privately p, Reply reply) throws ChatException {
     Optional<String> feedbackId = reply.feedback().map(memory::keep);
     SlackMessage body = BlockKit.render(reply, RESERVED);
-    String shareId = memory.keep(new Memory.Shareable(p.channel(), body, feedbackId,
-        p.responseUrl()));
-    SlackMessage m = body.plus(optional(BlockKit.buttons(feedbackId, Optional.of(shareId))));
+    // A usage hint or a refusal is for the asker alone: there is nothing to share.
+    Optional<String> shareId = reply.kind() == Reply.Kind.ERROR ? Optional.empty()
+        : Optional.of(memory.keep(new Memory.Shareable(p.channel(), body, feedbackId,
+            p.responseUrl())));
+    SlackMessage m = body.plus(optional(BlockKit.buttons(feedbackId, shareId)));
     ephemeral(p.channel(), p.user(), p.responseUrl(), m);
   }
 

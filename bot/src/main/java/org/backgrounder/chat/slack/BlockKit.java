@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.backgrounder.chat.PlainText;
 import org.backgrounder.chat.Reply;
 
 /**
@@ -199,7 +200,7 @@ final class BlockKit {
 
   /** The plain fallback: the reply as text, escaped like everything else, cut at a line. */
   static String fallback(Reply reply) {
-    String text = Mrkdwn.escape(reply.plainText()).strip();
+    String text = Mrkdwn.escape(PlainText.render(reply, SlackText::slashForm)).strip();
     if (text.isEmpty()) {
       return "\u2026";
     }

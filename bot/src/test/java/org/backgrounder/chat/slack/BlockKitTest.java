@@ -204,6 +204,15 @@ class BlockKitTest {
   }
 
   @Test
+  void errors_nameCommandsAsSlackUsersTypeThem() throws IOException {
+    Reply r = Reply.error("Usage: /sources TOPIC. Commands: /ask, /timeline, /nonsense.");
+
+    assertThat(texts(BlockKit.render(r, 0)).get(0)).contains("`/bg sources` TOPIC")
+        .contains("`/bg ask`, `/bg timeline`").contains("/nonsense");
+    assertThat(BlockKit.render(r, 0).text()).startsWith("Usage: /bg sources TOPIC.");
+  }
+
+  @Test
   void fallback_isEscapedAndCutToSlackNotificationSize() {
     Reply r = Reply.info(Replies.HOSTILE + " " + "z ".repeat(4_000));
 

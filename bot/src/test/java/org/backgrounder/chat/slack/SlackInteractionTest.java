@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.backgrounder.chat.ChatException;
 import org.backgrounder.chat.Incoming;
+import org.backgrounder.chat.Reply;
 import org.backgrounder.chat.Room;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -97,6 +98,17 @@ class SlackInteractionTest {
     assertThat(in.user().displayName()).isEqualTo("reporter");
     assertThat(in.room().thread()).isEmpty();
     assertThat(slack.api.calls("chat.postMessage")).isEmpty();
+  }
+
+  @Test
+  void slashCommand_answeredWithAnError_offersNothingToShare() {
+    slack.answering = in -> Reply.error("Usage: /sources TOPIC.");
+    command("env-1", "sources", "t1");
+
+    FakeWebApi.Call shown = slack.api.await("chat.postEphemeral", 1);
+
+    assertThat(actionIds(shown.blocks())).isEmpty();
+    assertThat(shown.shown()).contains("/bg sources");
   }
 
   @Test
