@@ -230,10 +230,6 @@ public final class Answer {
       return this;
     }
 
-    public boolean hasCitations() {
-      return !citations.isEmpty();
-    }
-
     public Answer build() {
       if (answered && citations.isEmpty()) {
         throw new IllegalStateException("an answer needs at least one citation: " + question);

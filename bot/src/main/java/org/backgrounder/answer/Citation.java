@@ -25,8 +25,4 @@ public record Citation(int n, URI url, String title, String outlet, Optional<Str
     Objects.requireNonNull(sourceId, "sourceId");
     Objects.requireNonNull(story, "story");
   }
-
-  public boolean isFeedItem() {
-    return sourceId.isEmpty();
-  }
 }

@@ -49,10 +49,6 @@ public record FactDate(int year, int month, int day) implements Comparable<FactD
     return new FactDate(date.getYear(), date.getMonthValue(), date.getDayOfMonth());
   }
 
-  public boolean hasMonth() {
-    return month != 0;
-  }
-
   public boolean hasDay() {
     return day != 0;
   }

@@ -47,10 +47,6 @@ public final class FactFileLoader {
     return new FactFileLoader(YamlReader.standard());
   }
 
-  public static FactFileLoader with(YamlReader reader) {
-    return new FactFileLoader(reader);
-  }
-
   /** What loading produced: the valid files, and every error and warning found. */
   public record Result(List<FactFile> files, List<Problem> problems) {
 

@@ -54,12 +54,6 @@ public final class YamlReader {
     return new YamlReader(DEFAULT_MAX_BYTES, DEFAULT_MAX_NODES);
   }
 
-  public static YamlReader withLimits(long maxBytes, int maxNodes) {
-    if (maxBytes <= 0 || maxNodes <= 0) {
-      throw new IllegalArgumentException("limits must be positive");
-    }
-    return new YamlReader(maxBytes, maxNodes);
-  }
 
   /**
    * The YAML factory every reader of editor-written YAML in this project uses: bounded code points

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import org.backgrounder.chat.ChatAdapter;
 import org.backgrounder.chat.Incoming;
 import org.backgrounder.chat.PlainText;
 import org.backgrounder.chat.Reply;
@@ -35,11 +34,6 @@ public final class ConsoleChat {
   public static ConsoleChat create(Function<Incoming, Reply> handler, LineSource in, PrintWriter out,
       Clock clock) {
     return new ConsoleChat(handler, in, out, clock);
-  }
-
-  /** The adapter that prints replies to this terminal. */
-  public ChatAdapter adapter() {
-    return (room, reply) -> print(reply);
   }
 
   /** Chats until the input ends; {@code banner} is printed first. */
