@@ -134,6 +134,10 @@ public record Reply(Kind kind, List<Block> blocks, List<Link> links, Optional<Fe
     }
   }
 
+  /** Said when something unexpected fails; deliberately free of details. */
+  public static final String SORRY = "Sorry, something went wrong on my side and I could not"
+      + " answer. Please try again in a moment.";
+
   /** A reply that says nothing. */
   public static Reply none() {
     return new Reply(Kind.NONE, List.of(), List.of(), Optional.empty(), Optional.empty());

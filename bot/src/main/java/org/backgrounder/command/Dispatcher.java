@@ -19,8 +19,7 @@ public final class Dispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
   /** Said when something unexpected fails; deliberately free of details. */
-  public static final String SORRY = "Sorry, something went wrong on my side and I could not"
-      + " answer. Please try again in a moment.";
+  public static final String SORRY = Reply.SORRY;
 
   private final CommandRegistry registry;
   private final List<Interceptor> interceptors;

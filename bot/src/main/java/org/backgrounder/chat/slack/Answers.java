@@ -34,8 +34,6 @@ final class Answers {
   private static final Logger LOG = LoggerFactory.getLogger(Answers.class);
 
   static final String THANKS = "Thanks, noted for the desk.";
-  static final String SORRY = "Sorry, something went wrong on my side and I could not answer."
-      + " Please try again in a moment.";
   static final String SHARE_EXPIRED = "That reply is more than an hour old, so I no longer have"
       + " it to share. Run the command again and share the new one.";
   static final String FEEDBACK_EXPIRED = "That answer is too old to rate now, but thank you.";
@@ -93,7 +91,7 @@ final class Answers {
       reply = handler.apply(incoming);
     } catch (RuntimeException e) {
       LOG.error("Slack: the handler failed on message {}", incoming.id(), e);
-      reply = Reply.error(SORRY);
+      reply = Reply.error(Reply.SORRY);
     }
     if (reply == null || reply.isEmpty()) {
       return;

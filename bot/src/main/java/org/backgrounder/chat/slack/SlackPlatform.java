@@ -38,8 +38,6 @@ import org.slf4j.LoggerFactory;
 public final class SlackPlatform implements ChatPlatform {
 
   private static final Logger LOG = LoggerFactory.getLogger(SlackPlatform.class);
-  private static final Set<String> REJECTED = Set.of("invalid_auth", "not_authed",
-      "token_revoked", "token_expired", "account_inactive");
 
   /** The waits the adapter makes, so tests can shorten them. */
   record Tuning(Sleeper sleeper, Duration reconnectDelay, Duration connectWait,
@@ -191,7 +189,7 @@ public final class SlackPlatform implements ChatPlatform {
     }
     if (!r.isOk()) {
       String error = WebApi.error(r);
-      if (REJECTED.contains(error)) {
+      if (WebApi.REJECTED.contains(error)) {
         throw new ChatException("Slack rejected the bot token (" + error + "): check"
             + " SLACK_BOT_TOKEN");
       }

@@ -14,7 +14,6 @@ import com.slack.api.socket_mode.response.AckResponse;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -37,8 +36,6 @@ import org.slf4j.LoggerFactory;
 final class SocketConnection implements Connection {
 
   private static final Logger LOG = LoggerFactory.getLogger(SocketConnection.class);
-  private static final Set<String> REJECTED = Set.of("invalid_auth", "not_authed",
-      "token_revoked", "token_expired", "account_inactive");
 
   private final App app;
   private final WebApi api;
@@ -108,7 +105,7 @@ final class SocketConnection implements Connection {
       return r.getUrl();
     }
     String error = WebApi.error(r);
-    if (REJECTED.contains(error)) {
+    if (WebApi.REJECTED.contains(error)) {
       throw new ChatException("Slack rejected the app-level token (" + error + "): check"
           + " SLACK_APP_TOKEN (an xapp-... token with the connections:write scope)");
     }

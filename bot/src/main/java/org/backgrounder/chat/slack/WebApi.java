@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -145,6 +146,10 @@ final class WebApi {
   }
 
   /** "not_in_channel", "invalid_auth", ...: Slack's own word for what went wrong. */
+  /** Slack's errors for a token that is wrong, revoked or expired (not a passing trouble). */
+  static final Set<String> REJECTED = Set.of("invalid_auth", "not_authed", "token_revoked",
+      "token_expired", "account_inactive");
+
   static String error(SlackApiTextResponse r) {
     return r.getError() == null ? "unknown_error" : r.getError();
   }
