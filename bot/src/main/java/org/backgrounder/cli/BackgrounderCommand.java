@@ -23,6 +23,9 @@ final class BackgrounderCommand implements Runnable {
   /** The config folder once resolved (the built-in one is extracted only once). */
   Path resolvedConfig;
 
+  /** The settings once read. */
+  org.backgrounder.config.Settings settings;
+
   @Option(names = "--data", paramLabel = "DIR", scope = ScopeType.INHERIT,
       description = "The data folder: index, feed state, digest ledger (default: ./data).")
   Path data = Path.of("data");

@@ -56,9 +56,14 @@ final class Setup {
     return dir;
   }
 
+  /** The settings, read once per command however many parts ask for them. */
   static Settings settings(BackgrounderCommand top) throws ConfigException {
-    Path dir = configDir(top);
-    return SettingsLoader.fromEnvironment().load(dir, dir.resolve(SettingsLoader.FILE_NAME).toString());
+    if (top.settings == null) {
+      Path dir = configDir(top);
+      top.settings = SettingsLoader.fromEnvironment().load(dir,
+          dir.resolve(SettingsLoader.FILE_NAME).toString());
+    }
+    return top.settings;
   }
 
   /** A client for checking links by hand: short timeouts, redirects followed, our user agent. */

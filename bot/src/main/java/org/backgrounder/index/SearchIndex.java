@@ -54,6 +54,9 @@ public final class SearchIndex implements Closeable {
   private final SearcherManager searchers;
   private volatile FactBase factBase = FactBase.empty();
   private volatile StoryMatcher matcher = StoryMatcher.of(FactBase.empty());
+  /** The fingerprints of {@link #factBase}, kept with every commit (computed once per base). */
+  private String factsPrint = factsFingerprint(FactBase.empty());
+  private String vocabPrint = vocabularyFingerprint(FactBase.empty());
   /** The change number of the item store that this index has caught up with. */
   private long storeSeq;
   /**
@@ -129,15 +132,13 @@ public final class SearchIndex implements Closeable {
       long itemsSeq) throws IOException {
     Map<String, String> stored = committedUserData();
     storeSeq = Long.parseLong(stored.getOrDefault(STORE_SEQ, "0"));
-    String factsPrint = factsFingerprint(facts);
-    String vocabPrint = vocabularyFingerprint(facts);
+    setFactBase(facts);
     if (!vocabPrint.equals(stored.get(VOCAB_PRINT))) {
       storeSeq = itemsSeq;
       replaceOnNextCatchUp = true;
       rebuild(facts, items.get());
       return "rebuilt";
     }
-    setFactBase(facts);
     if (!factsPrint.equals(stored.get(FACTS_PRINT))) {
       writeFacts(facts);
       commit();
@@ -253,8 +254,15 @@ public final class SearchIndex implements Closeable {
       upsertItems(changes.items());
       replaceOnNextCatchUp = false;
     } else {
-      // Items first stored after the last catch-up cannot be in the index: plain adds suffice.
-      inParallel(changes.added(), (docs, batch) -> writer.addDocuments(docs));
+      // Items first stored after the last catch-up cannot be in the index: plain adds suffice,
+      // on every core when there are many (a poll run usually brings a few).
+      if (changes.added().size() < 512) {
+        for (FeedItem item : changes.added()) {
+          writer.addDocument(documents.item(item, matcher));
+        }
+      } else {
+        inParallel(changes.added(), (docs, batch) -> writer.addDocuments(docs));
+      }
       upsertItems(changes.changed());
     }
     storeSeq = changes.seq();
@@ -266,8 +274,8 @@ public final class SearchIndex implements Closeable {
   public synchronized void commit() throws IOException {
     Map<String, String> data = new HashMap<>();
     data.put(STORE_SEQ, Long.toString(storeSeq));
-    data.put(FACTS_PRINT, factsFingerprint(factBase));
-    data.put(VOCAB_PRINT, vocabularyFingerprint(factBase));
+    data.put(FACTS_PRINT, factsPrint);
+    data.put(VOCAB_PRINT, vocabPrint);
     writer.setLiveCommitData(data.entrySet());
     writer.commit();
     searchers.maybeRefreshBlocking();
@@ -314,8 +322,13 @@ public final class SearchIndex implements Closeable {
   }
 
   private void setFactBase(FactBase facts) {
+    if (facts == factBase) {
+      return;
+    }
     this.factBase = facts;
     this.matcher = StoryMatcher.of(facts);
+    this.factsPrint = factsFingerprint(facts);
+    this.vocabPrint = vocabularyFingerprint(facts);
   }
 
   private void writeFacts(FactBase facts) throws IOException {
