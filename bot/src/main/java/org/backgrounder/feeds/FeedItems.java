@@ -2,8 +2,9 @@ package org.backgrounder.feeds;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.backgrounder.facts.Links;
 
@@ -17,17 +18,19 @@ public final class FeedItems {
    * Links are canonical and only kept when they are web links.
    */
   public static List<FeedItem> of(FeedConfig config, ParsedFeed feed, Instant now) {
-    List<FeedItem> items = new ArrayList<>();
+    // A feed that lists one item twice is read as once: the first listing wins.
+    Map<String, FeedItem> items = new LinkedHashMap<>();
     for (ParsedFeed.Entry e : feed.entries()) {
       if (e.title().isBlank() && e.summary().isBlank() && e.link().isEmpty()) {
         continue;
       }
       Optional<URI> link = e.link().flatMap(ItemIdentity::canonical).flatMap(Links::parseWebLink);
       Instant published = e.published().orElse(now);
-      items.add(new FeedItem(ItemIdentity.key(config.id(), config.outlet(), e), config.id(),
-          config.outlet(), e.title(), e.summary(), link, published, e.published().isEmpty(),
-          config.language().or(e::language), now));
+      String key = ItemIdentity.key(config.id(), config.outlet(), e);
+      items.putIfAbsent(key, new FeedItem(key, config.id(), config.outlet(), e.title(),
+          e.summary(), link, published, e.published().isEmpty(), config.language().or(e::language),
+          now));
     }
-    return items;
+    return List.copyOf(items.values());
   }
 }

@@ -78,7 +78,7 @@ public final class SqliteFeedStore implements FeedStore {
       int unchanged = 0;
       long seq = counter(c, "items");
       try (PreparedStatement find = c.prepareStatement(
-              "SELECT content_hash, published, first_seen FROM items WHERE key = ?");
+              "SELECT content_hash, published, first_seen, feed_id FROM items WHERE key = ?");
           PreparedStatement insert = c.prepareStatement(INSERT_ITEM);
           PreparedStatement update = c.prepareStatement(UPDATE_ITEM);
           PreparedStatement relevant = c.prepareStatement(UPSERT_RELEVANCE)) {
@@ -94,7 +94,9 @@ public final class SqliteFeedStore implements FeedStore {
             added.add(item);
           } else {
             Existing before = existing(find, item.key());
-            if (!before.hash().equals(hash)) {
+            // An article another of the outlet's feeds already carries (a link guid) is that
+            // feed's item: two feeds must not rewrite it in turn on every poll.
+            if (before.feedId().equals(item.feedId()) && !before.hash().equals(hash)) {
               // Same item, new words: keep when it was first seen, take the rest from the feed.
               FeedItem merged = new FeedItem(item.key(), item.feedId(), item.outlet(), item.title(),
                   item.summary(), item.link(), item.publishedEstimated() ? before.published()
@@ -227,7 +229,7 @@ public final class SqliteFeedStore implements FeedStore {
     });
   }
 
-  private record Existing(String hash, Instant published, Instant firstSeen) {}
+  private record Existing(String hash, Instant published, Instant firstSeen, String feedId) {}
 
   private static final String INSERT_ITEM = "INSERT INTO items (key, feed_id, outlet, title,"
       + " summary, link, published, estimated, language, first_seen, content_hash, seq, created_seq)"
@@ -243,7 +245,7 @@ public final class SqliteFeedStore implements FeedStore {
     find.setString(1, key);
     try (ResultSet r = find.executeQuery()) {
       return r.next() ? new Existing(r.getString(1), Instant.ofEpochMilli(r.getLong(2)),
-          Instant.ofEpochMilli(r.getLong(3))) : null;
+          Instant.ofEpochMilli(r.getLong(3)), r.getString(4)) : null;
     }
   }
 

@@ -156,6 +156,31 @@ class PollerTest {
   }
 
   @Test
+  void oneArticleListedTwice_orByTwoFeeds_isStoredOnceAndStaysUnchanged() {
+    String item = "<item><guid>https://wire.example.org/story</guid><title>%s</title>"
+        + "<link>https://wire.example.org/story</link></item>";
+    String body = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>W</title>"
+        + String.format(item, "First wording") + String.format(item, "Second wording")
+        + "</channel></rss>";
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest r) {
+        return new MockResponse().setBody(r.getPath().startsWith("/other")
+            ? body.replace("First wording", "Another feed's wording") : body);
+      }
+    });
+    List<FeedConfig> feeds = List.of(feed("wire"), feed("other"));
+
+    List<Poller.Outcome> first = poller().pollAll(feeds);
+    List<Poller.Outcome> second = poller().pollAll(feeds);
+
+    assertThat(first).extracting(Poller.Outcome::added).containsExactlyInAnyOrder(1, 0);
+    assertThat(second).extracting(Poller.Outcome::kind)
+        .containsOnly(Poller.Outcome.Kind.UNCHANGED);
+    assertThat(index.itemCount()).isEqualTo(1);
+  }
+
+  @Test
   void laterPolls_sendValidators_and304IsUnchanged_andNewItemsAreNews() {
     next.set(new MockResponse().setBody(rss("Old news")).setHeader("ETag", "\"a\""));
     poller().pollAll(List.of(feed("wire")));
