@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -67,6 +68,7 @@ public final class MatrixPlatform implements ChatPlatform {
   private volatile boolean inSync;
   private volatile String stopReason;
   private Thread loop;
+  private Instant lastPrune;
 
   MatrixPlatform(MatrixSettings settings, Function<Incoming, Reply> handler, Set<String> commands,
       KeyValues state, OkHttpClient http, Clock clock, Sleeper sleeper, Duration pollTimeout) {
@@ -190,6 +192,7 @@ public final class MatrixPlatform implements ChatPlatform {
         // Only now is the batch done: a restart resumes after it, never before or in its middle.
         state.put(key("since"), sync.path("next_batch").asText());
         state.put(key("synced-at"), Long.toString(clock.millis()));
+        forgetOldAnswers();
         connected = true;
         backoff = Duration.ofSeconds(1);
       } catch (MatrixException e) {
@@ -444,6 +447,22 @@ public final class MatrixPlatform implements ChatPlatform {
       client.typing(roomId, botId, on);
     } catch (MatrixException e) {
       LOG.debug("typing notice failed: {}", e.getMessage());
+    }
+  }
+
+  /**
+   * Once a day, forgets which messages were answered more than a week ago: the sync token and
+   * each room's last handled time already keep those from being seen again.
+   */
+  private void forgetOldAnswers() {
+    Instant now = clock.instant();
+    if (lastPrune != null && Duration.between(lastPrune, now).compareTo(Duration.ofDays(1)) < 0) {
+      return;
+    }
+    lastPrune = now;
+    int gone = state.prune(key("answered:"), now.minus(Duration.ofDays(7)));
+    if (gone > 0) {
+      LOG.debug("Matrix: forgot {} answered messages older than a week", gone);
     }
   }
 

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -176,6 +178,19 @@ class MatrixPlatformTest {
     assertThat(asked).extracting(Incoming::text).containsExactly("/help", "/timeline");
     assertThat(hs.sentMessages()).hasSize(1);
     assertThat(bot.connected()).isTrue();
+  }
+
+  @Test
+  void answeredMessages_areForgottenAfterAWeek() throws Exception {
+    new SqliteKeyValues(db, Clock.fixed(Instant.now().minus(Duration.ofDays(8)), ZoneOffset.UTC))
+        .put("matrix:@bot:test:answered:$old", "1");
+    state.put("matrix:@bot:test:answered:$recent", "1");
+
+    startWithFirstSync("{\"next_batch\":\"s1\"}");
+
+    Eventually.await(Duration.ofSeconds(5),
+        () -> state.get("matrix:@bot:test:answered:$old").isEmpty());
+    assertThat(state.get("matrix:@bot:test:answered:$recent")).isPresent();
   }
 
   @Test
