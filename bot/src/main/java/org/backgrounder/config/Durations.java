@@ -13,8 +13,23 @@ public final class Durations {
 
   private Durations() {}
 
-  /** The duration, or {@link IllegalArgumentException} with an example of what is accepted. */
+  /**
+   * The duration, or {@link IllegalArgumentException} with an example of what is accepted (also
+   * for a negative or absurdly long one).
+   */
   public static Duration parse(String text) {
+    try {
+      Duration d = read(text);
+      if (d.isNegative()) {
+        throw invalid(text);
+      }
+      return d;
+    } catch (ArithmeticException | NumberFormatException e) {
+      throw new IllegalArgumentException("'" + text + "' is too long a duration");
+    }
+  }
+
+  private static Duration read(String text) {
     String t = text.strip().toLowerCase(Locale.ROOT).replace(" ", "");
     if (t.startsWith("p")) {
       try {

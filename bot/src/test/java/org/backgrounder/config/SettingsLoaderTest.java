@@ -215,4 +215,13 @@ class SettingsLoaderTest {
     assertThatThrownBy(() -> Durations.parse("15 parsecs")).hasMessageContaining("not a duration");
     assertThat(Durations.format(Duration.ofMinutes(90))).isEqualTo("1h30m");
   }
+
+  @Test
+  void durations_negativeOrTooLong_areClearErrors() {
+    assertThatThrownBy(() -> Durations.parse("PT-5S")).hasMessageContaining("not a duration");
+    assertThatThrownBy(() -> Durations.parse("99999999999999999999h"))
+        .hasMessage("'99999999999999999999h' is too long a duration");
+    assertThatThrownBy(() -> Durations.parse("9999999999999999d"))
+        .hasMessage("'9999999999999999d' is too long a duration");
+  }
 }
