@@ -14,7 +14,14 @@ import java.util.Optional;
  */
 public record Fact(String id, String text, Optional<FactDate> date, List<String> who,
     List<String> about, List<String> sources, Status status, List<String> tags,
-    Optional<String> note) {
+    Optional<String> note, Optional<String> textEs) {
+
+  /** A fact without a Spanish text. */
+  public Fact(String id, String text, Optional<FactDate> date, List<String> who,
+      List<String> about, List<String> sources, Status status, List<String> tags,
+      Optional<String> note) {
+    this(id, text, date, who, about, sources, status, tags, note, Optional.empty());
+  }
 
   /** How firmly a fact is established. */
   public enum Status {
@@ -40,6 +47,7 @@ public record Fact(String id, String text, Optional<FactDate> date, List<String>
   }
 
   public Fact {
+    java.util.Objects.requireNonNull(textEs, "textEs");
     Ids.requireSlug(id, "fact id");
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(date, "date");

@@ -30,12 +30,13 @@ import org.backgrounder.yaml.YamlReader;
 public final class FactFileLoader {
 
   static final List<String> TOP_KEYS = List.of("version", "story", "entities", "sources", "facts");
-  static final List<String> STORY_KEYS = List.of("id", "title", "summary", "keywords", "reviewed");
+  static final List<String> STORY_KEYS = List.of("id", "title", "summary", "keywords", "reviewed",
+      "terms");
   static final List<String> ENTITY_KEYS = List.of("id", "name", "kind", "aliases", "description");
   static final List<String> SOURCE_KEYS = List.of("id", "title", "outlet", "url", "published",
       "kind", "language", "author", "archived", "quote");
   static final List<String> FACT_KEYS = List.of("id", "text", "date", "who", "about", "sources",
-      "status", "tags", "note");
+      "status", "tags", "note", "text_es");
 
   private final YamlReader reader;
 
@@ -237,10 +238,44 @@ public final class FactFileLoader {
       Optional<String> summary = f.text("summary", false);
       List<String> keywords = values(f.textList("keywords", false, "[cartel, FTO]"));
       Optional<FactDate> reviewed = date(f, "reviewed");
+      List<List<String>> terms = terms(f);
       if (id.isEmpty() || title.isEmpty()) {
         return Optional.empty();
       }
-      return Optional.of(new Story(id.get(), title.get(), summary, keywords, reviewed));
+      return Optional.of(new Story(id.get(), title.get(), summary, keywords, reviewed, terms));
+    }
+
+    /** {@code terms}: a list of groups, each a list of two or more words or phrases. */
+    private List<List<String>> terms(Fields f) {
+      List<List<String>> out = new ArrayList<>();
+      for (YamlNode group : f.list("terms", false)) {
+        if (!(group instanceof YamlNode.Sequence seq)) {
+          f.error(group.position(), "each entry of 'terms' must be a list of words that mean the"
+              + " same, e.g. - [designate, blacklist, tag]; found " + group.describe());
+          continue;
+        }
+        List<String> words = new ArrayList<>();
+        for (YamlNode w : seq.items()) {
+          if (w instanceof YamlNode.Scalar s && !s.isNull() && !s.text().isBlank()) {
+            if (words.contains(s.text().strip())) {
+              f.warning(w.position(), "'" + s.text().strip() + "' is listed twice in this group of"
+                  + " terms");
+            } else {
+              words.add(s.text().strip());
+            }
+          } else {
+            f.error(w.position(), "each word of a 'terms' group must be a single word or phrase;"
+                + " found " + w.describe());
+          }
+        }
+        if (words.size() == 1) {
+          f.error(seq.position(), "a group of 'terms' needs two or more words that mean the same;"
+              + " found only '" + words.get(0) + "'");
+        } else if (words.size() > 1) {
+          out.add(words);
+        }
+      }
+      return out;
     }
 
     private Optional<Entity> entity(Fields f) {
@@ -314,13 +349,14 @@ public final class FactFileLoader {
       });
       List<String> tags = values(f.textList("tags", false, "[designation]"));
       Optional<String> note = f.text("note", false);
+      Optional<String> textEs = f.text("text_es", false);
       // An unknown status is an error above, which keeps the whole file from being served; a blank
       // one means the default.
       if (id.isEmpty() || text.isEmpty() || sources.isEmpty()) {
         return Optional.empty();
       }
       return Optional.of(new Fact(id.get(), text.get(), date, who, about, sources,
-          status.orElse(Fact.Status.CONFIRMED), tags, note));
+          status.orElse(Fact.Status.CONFIRMED), tags, note, textEs));
     }
 
     /** Reads an id, checks the slug rule and (when {@code seen} is given) uniqueness. */

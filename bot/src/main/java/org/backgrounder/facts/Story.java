@@ -9,9 +9,16 @@ import java.util.Optional;
  *
  * @param keywords words that make a feed item relevant to the story
  * @param reviewed when editors last checked the whole file, if they said
+ * @param terms groups of words that mean the same in this story ("blacklist" and "tag" for
+ *     "designate"); questions using one find facts using another
  */
 public record Story(String id, String title, Optional<String> summary, List<String> keywords,
-    Optional<FactDate> reviewed) {
+    Optional<FactDate> reviewed, List<List<String>> terms) {
+
+  public Story(String id, String title, Optional<String> summary, List<String> keywords,
+      Optional<FactDate> reviewed) {
+    this(id, title, summary, keywords, reviewed, List.of());
+  }
 
   public Story {
     Ids.requireSlug(id, "story id");
@@ -19,5 +26,6 @@ public record Story(String id, String title, Optional<String> summary, List<Stri
     Objects.requireNonNull(summary, "summary");
     keywords = List.copyOf(keywords);
     Objects.requireNonNull(reviewed, "reviewed");
+    terms = terms.stream().map(List::copyOf).toList();
   }
 }
