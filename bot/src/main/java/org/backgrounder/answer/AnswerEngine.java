@@ -47,9 +47,7 @@ public final class AnswerEngine {
   private final SearchIndex index;
   private final Clock clock;
   private final Options options;
-  private volatile Parsing parsing = new Parsing(null, null);
-
-  private record Parsing(FactBase base, QuestionParser parser) {}
+  private volatile FactFinder finder = new FactFinder(FactBase.empty());
 
   public AnswerEngine(SearchIndex index, Clock clock, Options options) {
     this.index = index;
@@ -92,6 +90,11 @@ public final class AnswerEngine {
     pointToItems(c, facts);
     freshness(c, facts);
     return c.b.answered(true).build();
+  }
+
+  /** How a question is read and which facts come nearest, with their evidence. */
+  public String explain(String question) {
+    return context(question).finder.explain(question == null ? "" : question);
   }
 
   /** Sources about a topic, entity or fact, newest first. */
@@ -184,14 +187,19 @@ public final class AnswerEngine {
     /** The date range the facts were found in, when the question named a date. */
     Optional<Queries.DateRange> range = Optional.empty();
 
+    final FactFinder finder;
+    /** The closest facts when the gate declined, to offer as places to look. */
+    List<FactBase.Located> closest = List.of();
+
     Context(String text) {
       this.base = index.factBase();
-      Parsing p = parsing;
-      if (p.base() != base) {
-        p = new Parsing(base, QuestionParser.of(base));
-        parsing = p;
+      FactFinder f = AnswerEngine.this.finder;
+      if (f.base() != base) {
+        f = new FactFinder(base);
+        AnswerEngine.this.finder = f;
       }
-      this.question = p.parser().parse(text);
+      this.finder = f;
+      this.question = f.parse(text);
       this.b = Answer.builder(text, url -> base.holdsLink(url) || index.holdsItemLink(url));
     }
 
@@ -206,64 +214,15 @@ public final class AnswerEngine {
 
   private static int limitFor(Question q) {
     boolean many = q.many() || q.wants(Question.Intent.ABOUT)
-        || (q.needs().isEmpty() && !q.dates().isEmpty());
+        || (q.terms().isEmpty() && q.entities().isEmpty() && !q.dates().isEmpty());
     return many ? MANY_FACTS : 1;
   }
 
   private List<FactBase.Located> findFacts(Context c, int limit) {
-    Question q = c.question;
-    boolean topical = !q.needs().isEmpty() || !q.dates().isEmpty()
-        || q.soft().stream().anyMatch(w -> isTopical(c, w));
-    if (!topical) {
-      return List.of();
-    }
-    List<Optional<Queries.DateRange>> ranges = ranges(c, q);
-    for (Optional<Queries.DateRange> range : ranges) {
-      List<Need> needs = q.needs();
-      boolean relaxedSoft = needs.isEmpty() && range.isEmpty();
-      Queries.FactQuery fq = new Queries.FactQuery(needs, q.soft(), range, Set.of(),
-          q.wants(Question.Intent.WHO), q.wants(Question.Intent.WHEN), relaxedSoft, limit);
-      List<FactBase.Located> found = resolve(c.base, index.facts(fq));
-      if (!found.isEmpty()) {
-        c.range = range;
-        return found;
-      }
-    }
-    return List.of();
-  }
-
-  /** A soft word that is a story's keyword is a topic in itself ("tell me about the cartels"). */
-  private static boolean isTopical(Context c, Need.Word w) {
-    return !Lexicon.SOFT.contains(w.folded()) && !Lexicon.COVERAGE.contains(w.folded());
-  }
-
-  /** The date ranges to try: the question's own, or for "February 20" each year the facts have. */
-  private static List<Optional<Queries.DateRange>> ranges(Context c, Question q) {
-    if (q.dates().isEmpty()) {
-      return List.of(Optional.empty());
-    }
-    DateMention d = q.dates().get(0);
-    if (d.year() != 0) {
-      return List.of(d.range(d.year()));
-    }
-    TreeSet<Integer> years = new TreeSet<>(Comparator.reverseOrder());
-    for (FactBase.Located f : c.base.allFacts()) {
-      f.fact().date().ifPresent(date -> years.add(date.year()));
-    }
-    List<Optional<Queries.DateRange>> out = new ArrayList<>();
-    for (int y : years) {
-      d.range(y).ifPresent(r -> out.add(Optional.of(r)));
-    }
-    return out.isEmpty() ? List.of(Optional.empty()) : out;
-  }
-
-  private static List<FactBase.Located> resolve(FactBase base, List<Queries.FactHit> hits) {
-    List<FactBase.Located> out = new ArrayList<>();
-    for (Queries.FactHit h : hits) {
-      base.story(h.story()).flatMap(s -> s.fact(h.factId()).map(f -> new FactBase.Located(s, f)))
-          .ifPresent(out::add);
-    }
-    return out;
+    FactFinder.Found found = c.finder.find(c.question, limit);
+    c.range = found.range();
+    c.closest = found.closest();
+    return found.facts();
   }
 
   /**
@@ -310,10 +269,10 @@ public final class AnswerEngine {
   }
 
   private void pointToItems(Context c, List<FactBase.Located> facts) {
-    if (c.question.needs().isEmpty()) {
+    if (c.question.itemNeeds().isEmpty()) {
       return;
     }
-    List<Queries.ItemHit> items = index.items(new Queries.ItemQuery(c.question.needs(),
+    List<Queries.ItemHit> items = index.items(new Queries.ItemQuery(c.question.itemNeeds(),
         Optional.of(since()), Optional.empty(), Set.of(), Queries.Order.NEWEST, ITEM_POINTERS));
     for (Queries.ItemHit h : items) {
       if (h.item().link().isPresent()) {
@@ -329,8 +288,8 @@ public final class AnswerEngine {
 
   private Answer latest(Context c) {
     Question q = c.question;
-    Set<String> stories = q.needs().isEmpty() ? storyIds(c.base) : Set.of();
-    List<Queries.ItemHit> items = index.items(new Queries.ItemQuery(q.needs(),
+    Set<String> stories = q.itemNeeds().isEmpty() ? storyIds(c.base) : Set.of();
+    List<Queries.ItemHit> items = index.items(new Queries.ItemQuery(q.itemNeeds(),
         Optional.of(since()), Optional.empty(), stories, Queries.Order.NEWEST, 5));
     items = items.stream().filter(h -> h.item().link().isPresent()).toList();
     if (items.isEmpty()) {
@@ -348,9 +307,9 @@ public final class AnswerEngine {
 
   private Answer outlets(Context c) {
     Question q = c.question;
-    List<FactBase.Located> facts = q.needs().isEmpty() ? c.base.allFacts() : findFacts(c, 10);
+    List<FactBase.Located> facts = q.itemNeeds().isEmpty() ? c.base.allFacts() : findFacts(c, 10);
     Map<String, First> firsts = new LinkedHashMap<>();
-    if (!facts.isEmpty() && !q.needs().isEmpty()) {
+    if (!facts.isEmpty() && !q.itemNeeds().isEmpty()) {
       FactBase.Located lead = facts.get(0);
       c.b.fact(ref(c.base, lead), lead.story(), lead.fact(), lead.fact().text());
     }
@@ -362,9 +321,9 @@ public final class AnswerEngine {
             .orElse(null), n), First::earlier);
       }
     }
-    if (!q.needs().isEmpty() || facts.isEmpty()) {
-      Set<String> stories = q.needs().isEmpty() ? storyIds(c.base) : Set.of();
-      for (Queries.ItemHit h : index.items(new Queries.ItemQuery(q.needs(), Optional.empty(),
+    if (!q.itemNeeds().isEmpty() || facts.isEmpty()) {
+      Set<String> stories = q.itemNeeds().isEmpty() ? storyIds(c.base) : Set.of();
+      for (Queries.ItemHit h : index.items(new Queries.ItemQuery(q.itemNeeds(), Optional.empty(),
           Optional.empty(), stories, Queries.Order.OLDEST, 200))) {
         FeedItem item = h.item();
         if (item.link().isEmpty() || firsts.containsKey(item.outlet())) {
@@ -406,8 +365,8 @@ public final class AnswerEngine {
   private Answer sources(Context c) {
     List<FactBase.Located> facts = findFacts(c, 20);
     if (facts.isEmpty()) {
-      List<Queries.ItemHit> items = c.question.needs().isEmpty() ? List.of()
-          : index.items(new Queries.ItemQuery(c.question.needs(), Optional.empty(),
+      List<Queries.ItemHit> items = c.question.itemNeeds().isEmpty() ? List.of()
+          : index.items(new Queries.ItemQuery(c.question.itemNeeds(), Optional.empty(),
               Optional.empty(), Set.of(), Queries.Order.NEWEST, 5));
       if (items.stream().noneMatch(h -> h.item().link().isPresent())) {
         return decline(c, "I have no sources about that.");
@@ -445,8 +404,8 @@ public final class AnswerEngine {
 
   private Answer decline(Context c, String why) {
     c.b.notice(why);
-    if (!c.question.needs().isEmpty()) {
-      List<Queries.ItemHit> items = index.items(new Queries.ItemQuery(c.question.needs(),
+    if (!c.question.itemNeeds().isEmpty()) {
+      List<Queries.ItemHit> items = index.items(new Queries.ItemQuery(c.question.itemNeeds(),
           Optional.of(since()), Optional.empty(), Set.of(), Queries.Order.NEWEST, ITEM_POINTERS));
       for (Queries.ItemHit h : items) {
         if (h.item().link().isPresent()) {
@@ -461,17 +420,11 @@ public final class AnswerEngine {
 
   /** Offers the closest facts, by name, as places to look; never as the answer. */
   private void suggest(Context c) {
-    Question q = c.question;
-    if (q.needs().isEmpty() && q.soft().isEmpty()) {
-      return;
-    }
-    List<FactBase.Located> close = resolve(c.base, index.facts(new Queries.FactQuery(q.needs(),
-        q.soft(), Optional.empty(), Set.of(), false, false, true, 3)));
-    if (close.isEmpty()) {
+    if (c.closest.isEmpty()) {
       return;
     }
     List<String> names = new ArrayList<>();
-    for (FactBase.Located f : close) {
+    for (FactBase.Located f : c.closest) {
       Answer.FactRef r = ref(c.base, f);
       c.b.suggest(r);
       names.add(r.name());

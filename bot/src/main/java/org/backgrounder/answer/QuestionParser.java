@@ -2,12 +2,15 @@ package org.backgrounder.answer;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.backgrounder.facts.Entity;
 import org.backgrounder.facts.FactBase;
 import org.backgrounder.facts.FactFile;
@@ -17,18 +20,23 @@ import org.backgrounder.index.TextAnalysis;
 import org.backgrounder.text.Folding;
 
 /**
- * Reads a question against the loaded fact base: finds the entities it names (by any name or
- * alias, in any language, plurals and accents aside), the dates, the kind of answer it wants, and
- * the remaining words that matter. Immutable; one per fact base.
+ * The first stage of answering: reads a question against the loaded fact base, without scoring
+ * anything. Finds the entities it names (by any name or alias, in any language, plurals, accents
+ * and a typo aside), the dates, quoted phrases and numbers, the kind of answer it wants, the
+ * qualifiers, and the remaining words that say what it is about, each with the other ways the
+ * vocabulary knows to say it. Immutable; one per fact base.
  */
 final class QuestionParser {
 
+  private static final Pattern QUOTED = Pattern.compile("[\"\u201c\u201d\u00ab\u00bb]([^\"\u201c\u201d\u00ab\u00bb]{3,80})[\"\u201c\u201d\u00ab\u00bb]");
+  private static final Pattern SHORTCODE = Pattern.compile(":[a-z0-9_+\\-]{2,30}:");
+
   /** Aliases by every form of their first word, longest first: a question word finds its few. */
   private final Map<String, List<Alias>> aliasesByFirstWord;
-  private final Set<String> keywordVariants;
+  private final Vocabulary vocabulary;
 
-  private QuestionParser(List<Alias> aliases, Set<String> keywordVariants) {
-    Map<String, List<Alias>> byFirst = new java.util.HashMap<>();
+  private QuestionParser(List<Alias> aliases, Vocabulary vocabulary) {
+    Map<String, List<Alias>> byFirst = new HashMap<>();
     for (Alias a : aliases) {
       Set<String> keys = new HashSet<>(a.words().get(0).variants());
       keys.add(a.words().get(0).folded());
@@ -37,7 +45,7 @@ final class QuestionParser {
       }
     }
     this.aliasesByFirstWord = byFirst;
-    this.keywordVariants = keywordVariants;
+    this.vocabulary = vocabulary;
   }
 
   /** One way of naming entities: the words of a name, and every entity (per story) it names. */
@@ -47,14 +55,9 @@ final class QuestionParser {
   static QuestionParser of(FactBase base) {
     Map<String, Set<String>> keysByName = new LinkedHashMap<>();
     Map<String, List<List<String>>> namesByKey = new LinkedHashMap<>();
-    Set<String> keywordVariants = new HashSet<>();
+    Vocabulary vocabulary = Vocabulary.standard();
     for (FactFile f : base.stories()) {
-      for (String k : f.story().keywords()) {
-        List<TextAnalysis.Word> words = TextAnalysis.analyze(k);
-        if (words.size() == 1) {
-          keywordVariants.addAll(words.get(0).variants());
-        }
-      }
+      vocabulary = vocabulary.with(f.story().terms());
       for (Entity e : f.entities()) {
         String key = f.story().id() + "/" + e.id();
         List<List<String>> names = new ArrayList<>();
@@ -77,124 +80,278 @@ final class QuestionParser {
       for (String key : e.getValue()) {
         names.addAll(namesByKey.get(key));
       }
-      aliases.add(new Alias(words, strip(e.getKey()), StoryMatcher.isAcronym(e.getKey()), e.getValue(), names));
+      aliases.add(new Alias(words, strip(e.getKey()), StoryMatcher.isAcronym(e.getKey()),
+          e.getValue(), names));
     }
     aliases.sort((a, b) -> Integer.compare(b.words().size(), a.words().size()));
-    return new QuestionParser(aliases, keywordVariants);
+    return new QuestionParser(aliases, vocabulary);
   }
 
-  Question parse(String text) {
-    String folded = Folding.fold(text);
-    List<DateMention> dates = DateMention.find(text);
-    List<TextAnalysis.Word> words = TextAnalysis.analyze(text);
-    boolean[] used = new boolean[words.size()];
-    for (int i = 0; i < words.size(); i++) {
-      for (DateMention d : dates) {
-        if (words.get(i).start() >= d.start() && words.get(i).end() <= d.end()) {
-          used[i] = true;
-        }
-      }
-    }
-    Set<Question.Intent> intents = intents(folded);
-    boolean coverageWordsShape = intents.contains(Question.Intent.OUTLETS)
-        || intents.contains(Question.Intent.LATEST) || intents.contains(Question.Intent.SOURCES);
+  Vocabulary vocabulary() {
+    return vocabulary;
+  }
 
-    List<Need> needs = new ArrayList<>();
+  Question parse(String asked) {
+    String text = clean(asked);
+    String folded = Folding.fold(text);
+    Set<Question.Intent> intents = intents(folded);
+    boolean coverageShape = intents.contains(Question.Intent.OUTLETS)
+        || intents.contains(Question.Intent.LATEST) || intents.contains(Question.Intent.SOURCES);
+    List<DateMention> dates = DateMention.find(text);
+    List<Question.Term> terms = new ArrayList<>();
+    Set<String> qualifiers = new LinkedHashSet<>();
     List<Need.Entity> entities = new ArrayList<>();
-    for (int i = 0; i < words.size(); i++) {
-      if (used[i]) {
-        continue;
-      }
-      Alias a = longestAliasAt(text, words, used, i);
-      if (a != null) {
-        String asked = text.substring(words.get(i).start(),
-            words.get(i + a.words().size() - 1).end());
-        Need.Entity need = new Need.Entity(a.keys(), a.allNames(), asked);
-        if (entities.stream().noneMatch(x -> x.keys().equals(need.keys()))) {
-          entities.add(need);
-          needs.add(need);
-        }
-        for (int k = 0; k < a.words().size(); k++) {
-          used[i + k] = true;
-        }
+    List<Need.Entity> described = new ArrayList<>();
+
+    Matcher quoted = QUOTED.matcher(text);
+    List<int[]> quotes = new ArrayList<>();
+    while (quoted.find()) {
+      quotes.add(new int[] {quoted.start(1), quoted.end(1)});
+      List<TextAnalysis.Word> words = TextAnalysis.analyze(quoted.group(1));
+      if (!words.isEmpty()) {
+        terms.add(new Question.Term(Folding.fold(quoted.group(1)), Question.Kind.QUOTED,
+            new Vocabulary.Phrase(words.stream().map(TextAnalysis.Word::variants).toList(),
+                quoted.group(1)), List.of(), true));
       }
     }
-    List<Need.Word> soft = new ArrayList<>();
-    if (Lexicon.WHY.matcher(folded).find()) {
-      soft.add(new Need.Word("why", forms(Lexicon.CAUSE), Set.of(), false, 3f));
-    }
+    List<Token> tokens = tokens(text, dates, quotes);
+    findEntities(text, tokens, entities, described);
+    expandAbbreviations(tokens, entities, described);
+    findPhrases(tokens, terms);
+    boolean speaker = false;
     Set<String> seen = new HashSet<>();
-    for (int i = 0; i < words.size(); i++) {
-      TextAnalysis.Word w = words.get(i);
-      if (!used[i] && Lexicon.HISTORY_CUES.contains(w.folded()) && seen.add(w.folded())) {
-        soft.add(new Need.Word(w.folded(), forms(Lexicon.HISTORY), false));
+    for (Token t : tokens) {
+      if (t.used) {
         continue;
       }
-      if (used[i] || Lexicon.SCAFFOLDING.contains(w.folded()) || !seen.add(w.folded())) {
+      String w = t.word.folded();
+      if (Lexicon.SAY.contains(w)) {
+        speaker = true;
+      }
+      var qualifier = vocabulary.qualifier(Set.of(w));
+      if (qualifier.isPresent()) {
+        qualifiers.add(qualifier.get());
         continue;
       }
-      Set<String> variants = new LinkedHashSet<>(w.variants());
-      for (String kin : Lexicon.KIN.getOrDefault(w.folded(), Set.of())) {
-        variants.addAll(forms(Set.of(kin)));
+      if (vocabulary.isScaffolding(w) || !seen.add(w)
+          || (coverageShape && Lexicon.COVERAGE.contains(w))) {
+        continue;
       }
-      Set<String> synonyms = new LinkedHashSet<>(Lexicon.SYNONYMS.getOrDefault(w.folded(), Set.of()));
-      for (String v : w.variants()) {
-        synonyms.addAll(Lexicon.SYNONYMS.getOrDefault(v, Set.of()));
+      boolean number = Character.isDigit(w.charAt(0));
+      if (w.length() < 2 && !number) {
+        continue;
       }
-      Set<String> related = forms(synonyms);
-      related.removeAll(variants);
-      Need.Word need = new Need.Word(w.folded(), variants, related,
-          w.folded().length() >= 7 && synonyms.isEmpty());
-      if (Lexicon.COVERAGE.contains(w.folded())) {
-        if (!coverageWordsShape) {
-          soft.add(need);
-        }
-      } else if (Lexicon.SOFT.contains(w.folded()) || isKeyword(w)) {
-        soft.add(need);
-      } else if (w.folded().length() > 1 || Character.isDigit(w.folded().charAt(0))) {
-        needs.add(need);
+      Question.Kind kind = number ? Question.Kind.NUMBER
+          : vocabulary.isThing(w) || t.capitalized ? Question.Kind.THING : Question.Kind.WORD;
+      List<Vocabulary.Phrase> related = vocabulary.synonyms(t.word.variants());
+      boolean known = !related.isEmpty() || vocabulary.isThing(w);
+      if (related.isEmpty()) {
+        related = vocabulary.guess(w);
       }
+      if (kind == Question.Kind.WORD && t.acronym) {
+        kind = Question.Kind.THING; // "EU", "OAS": a body the facts would have to name
+      }
+      if (kind == Question.Kind.THING && t.capitalized && !vocabulary.isThing(w)
+          && !related.isEmpty()) {
+        kind = Question.Kind.WORD; // "Designated" at a sentence's start, or a word in caps
+      }
+      if (!related.isEmpty() && sameMeaning(terms, related)) {
+        continue; // "familia, esposa, hijos": one meaning asked three ways counts once
+      }
+      terms.add(new Question.Term(w, kind,
+          new Vocabulary.Phrase(List.of(t.word.variants()), t.text), related,
+          known && !Lexicon.COVERAGE.contains(w)));
     }
-    if (Lexicon.OVER.matcher(folded).find()) {
-      soft.add(new Need.Word("over", forms(Set.of("end", "ended", "over", "agreement", "termino")),
-          false));
+    if (qualifiers.contains("latest") && !coverageShape && terms.isEmpty() && entities.isEmpty()) {
+      intents.add(Question.Intent.LATEST);
     }
-    if (!entities.isEmpty() && words.stream().anyMatch(w -> Lexicon.SAY.contains(w.folded()))) {
-      Need.Entity speaker = entities.get(0).asActor();
-      needs.set(needs.indexOf(entities.get(0)), speaker);
-      entities.set(0, speaker);
-      soft.add(new Need.Word("say", forms(Lexicon.SAY), Set.of(), false, 2f));
+    if (speaker && entities.isEmpty() && !described.isEmpty()) {
+      entities.add(described.remove(0)); // "what did the union say": the speaker must be it
     }
     boolean many = Lexicon.MANY.matcher(folded).find();
-    return new Question(text, intents, needs, soft, entities, dates, many);
+    return new Question(asked, intents, entities, described, terms, dates, qualifiers, many,
+        speaker && !entities.isEmpty());
   }
 
-  /** Forms of lexicon words, computed once: the lexicon is fixed, and analysis is not free. */
-  private static final java.util.concurrent.ConcurrentHashMap<String, Set<String>> FORMS =
-      new java.util.concurrent.ConcurrentHashMap<>();
-
-  /** Every indexed form of each word. */
-  private static Set<String> forms(Set<String> words) {
-    Set<String> out = new LinkedHashSet<>();
-    for (String word : words) {
-      out.addAll(FORMS.computeIfAbsent(word, w -> {
-        Set<String> forms = new LinkedHashSet<>();
-        for (TextAnalysis.Word k : TextAnalysis.analyze(w)) {
-          forms.addAll(k.variants());
-        }
-        return Set.copyOf(forms);
-      }));
-    }
-    return out;
-  }
-
-  private boolean isKeyword(TextAnalysis.Word w) {
-    for (String v : w.variants()) {
-      if (keywordVariants.contains(v)) {
+  private static boolean sameMeaning(List<Question.Term> terms, List<Vocabulary.Phrase> related) {
+    for (Question.Term t : terms) {
+      if (t.related().equals(related)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** Emoji and Slack's :shortcodes: say nothing a fact could hold. */
+  static String clean(String text) {
+    String t = SHORTCODE.matcher(text).replaceAll(" ");
+    StringBuilder b = new StringBuilder(t.length());
+    t.codePoints().forEach(cp -> {
+      int type = Character.getType(cp);
+      boolean symbol = type == Character.OTHER_SYMBOL || type == Character.SURROGATE
+          || (cp >= 0x1F1E6 && cp <= 0x1F1FF) || cp == 0xFE0F || cp == 0x200D;
+      b.appendCodePoint(symbol ? ' ' : cp);
+    });
+    return b.toString();
+  }
+
+  /** A word of the question, whether it is already accounted for, and how it was written. */
+  private static final class Token {
+    final TextAnalysis.Word word;
+    final String text;
+    final boolean capitalized;
+    /** Written in capitals, two to five letters: "EU", "OAS". */
+    final boolean acronym;
+    boolean used;
+
+    Token(TextAnalysis.Word word, String text, boolean capitalized, boolean used) {
+      this.word = word;
+      this.text = text;
+      this.capitalized = capitalized;
+      this.used = used;
+      String letters = text.replace(".", "");
+      this.acronym = letters.length() >= 2 && letters.length() <= 5
+          && letters.chars().allMatch(c -> Character.isUpperCase(c) || Character.isDigit(c))
+          && letters.chars().anyMatch(Character::isLetter);
+    }
+  }
+
+  private static List<Token> tokens(String text, List<DateMention> dates, List<int[]> quotes) {
+    List<TextAnalysis.Word> words = TextAnalysis.analyze(text);
+    List<Token> out = new ArrayList<>();
+    for (int i = 0; i < words.size(); i++) {
+      TextAnalysis.Word w = words.get(i);
+      boolean used = false;
+      for (DateMention d : dates) {
+        used |= w.start() >= d.start() && w.end() <= d.end();
+      }
+      for (int[] q : quotes) {
+        used |= w.start() >= q[0] && w.end() <= q[1];
+      }
+      String written = text.substring(w.start(), w.end());
+      boolean capitalized = i > 0 && Character.isUpperCase(written.charAt(0))
+          && !written.equals(written.toUpperCase(java.util.Locale.ROOT))
+          && !sentenceStart(text, w.start());
+      out.add(new Token(w, written, capitalized, used));
+    }
+    return out;
+  }
+
+  /** Whether a word begins a sentence (so its capital says nothing). */
+  private static boolean sentenceStart(String text, int at) {
+    int i = at - 1;
+    while (i >= 0 && Character.isWhitespace(text.charAt(i))) {
+      i--;
+    }
+    return i < 0 || ".!?:;-\u2014\u00bf\u00a1\"(".indexOf(text.charAt(i)) >= 0;
+  }
+
+  private void findEntities(String text, List<Token> tokens, List<Need.Entity> entities,
+      List<Need.Entity> described) {
+    for (int i = 0; i < tokens.size(); i++) {
+      if (tokens.get(i).used) {
+        continue;
+      }
+      Alias a = longestAliasAt(tokens, i);
+      if (a == null) {
+        continue;
+      }
+      boolean description = vocabulary.isScaffolding(a.words().get(0).folded());
+      if (description && i + 1 < tokens.size()) {
+        Alias next = longestAliasAt(tokens, i + 1);
+        if (next != null && next.words().size() >= a.words().size()) {
+          continue; // "the city charter": the charter, not "the city"
+        }
+      }
+      String asked = text.substring(tokens.get(i).word.start(),
+          tokens.get(i + a.words().size() - 1).word.end());
+      Need.Entity need = new Need.Entity(a.keys(), a.allNames(), asked);
+      List<Need.Entity> into = description ? described : entities;
+      if (entities.stream().noneMatch(x -> x.keys().equals(need.keys()))
+          && described.stream().noneMatch(x -> x.keys().equals(need.keys()))) {
+        into.add(need);
+      }
+      for (int k = 0; k < a.words().size(); k++) {
+        tokens.get(i + k).used = true;
+      }
+    }
+  }
+
+  /** Replaces abbreviations ("orgs", "EO") by their words, which may name an entity in turn. */
+  private void expandAbbreviations(List<Token> tokens, List<Need.Entity> entities,
+      List<Need.Entity> described) {
+    for (int i = 0; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      if (t.used) {
+        continue;
+      }
+      var expansion = vocabulary.expansion(t.text);
+      if (expansion.isEmpty()) {
+        continue;
+      }
+      List<Token> expanded = new ArrayList<>();
+      for (TextAnalysis.Word w : TextAnalysis.analyze(expansion.get())) {
+        expanded.add(new Token(w, w.folded(), false, false));
+      }
+      findEntities(expansion.get(), expanded, entities, described);
+      tokens.remove(i);
+      tokens.addAll(i, expanded);
+      i += expanded.size() - 1;
+    }
+  }
+
+  /** Phrases of the vocabulary ("entró en vigor", "took effect") become one term. */
+  private void findPhrases(List<Token> tokens, List<Question.Term> terms) {
+    for (int i = 0; i < tokens.size(); i++) {
+      if (tokens.get(i).used) {
+        continue;
+      }
+      for (int id : vocabulary.phraseGroupsStartingWith(tokens.get(i).word.variants())) {
+        int end = matchAnyPhrase(tokens, i, vocabulary.group(id));
+        if (end > i) {
+          List<Set<String>> words = new ArrayList<>();
+          StringBuilder asked = new StringBuilder();
+          for (int k = i; k < end; k++) {
+            Token t = tokens.get(k);
+            t.used = true;
+            if (!vocabulary.isScaffolding(t.word.folded())) {
+              words.add(t.word.variants());
+            }
+            asked.append(k > i ? " " : "").append(t.word.folded());
+          }
+          terms.add(new Question.Term(asked.toString(), Question.Kind.WORD,
+              new Vocabulary.Phrase(words, asked.toString()), vocabulary.group(id), true));
+          break;
+        }
+      }
+    }
+  }
+
+  /** The end of the longest phrase of a meaning written at {@code at}, or {@code at} if none. */
+  private int matchAnyPhrase(List<Token> tokens, int at, List<Vocabulary.Phrase> phrases) {
+    int best = at;
+    for (Vocabulary.Phrase p : phrases) {
+      if (p.words().size() < 2) {
+        continue;
+      }
+      int k = at;
+      int matched = 0;
+      while (k < tokens.size() && matched < p.words().size() && !tokens.get(k).used) {
+        Set<String> forms = tokens.get(k).word.variants();
+        if (p.words().get(matched).stream().anyMatch(forms::contains)) {
+          matched++;
+          k++;
+        } else if (vocabulary.isScaffolding(tokens.get(k).word.folded()) && matched > 0) {
+          k++; // "entró en vigor": the phrase's words, with small words between
+        } else {
+          break;
+        }
+      }
+      if (matched == p.words().size() && k > best) {
+        best = k;
+      }
+    }
+    return best;
   }
 
   private static Set<Question.Intent> intents(String folded) {
@@ -220,13 +377,16 @@ final class QuestionParser {
     if (Lexicon.HAPPENED.matcher(folded).find()) {
       out.add(Question.Intent.HAPPENED);
     }
+    if (Lexicon.NUMBER.matcher(folded).find()) {
+      out.add(Question.Intent.NUMBER);
+    }
     return out;
   }
 
-  private Alias longestAliasAt(String text, List<TextAnalysis.Word> words, boolean[] used, int at) {
+  private Alias longestAliasAt(List<Token> tokens, int at) {
     List<Alias> candidates = new ArrayList<>();
     Set<Alias> seen = new HashSet<>();
-    TextAnalysis.Word first = words.get(at);
+    TextAnalysis.Word first = tokens.get(at).word;
     for (String form : first.variants()) {
       for (Alias a : aliasesByFirstWord.getOrDefault(form, List.of())) {
         if (seen.add(a)) {
@@ -234,19 +394,25 @@ final class QuestionParser {
         }
       }
     }
+    if (candidates.isEmpty() && first.folded().length() >= 5) {
+      aliasesByFirstWord.forEach((form, list) -> {
+        if (Typos.within(form, first.folded(), 1)) {
+          list.stream().filter(seen::add).forEach(candidates::add);
+        }
+      });
+    }
     candidates.sort((a, b) -> Integer.compare(b.words().size(), a.words().size()));
     for (Alias a : candidates) {
       int n = a.words().size();
-      if (at + n > words.size()) {
+      if (at + n > tokens.size()) {
         continue;
       }
       boolean ok = true;
       for (int k = 0; k < n && ok; k++) {
-        ok = !used[at + k] && same(a.words().get(k), words.get(at + k));
+        ok = !tokens.get(at + k).used && same(a.words().get(k), tokens.get(at + k).word);
       }
       if (ok && a.acronym()) {
-        String written = strip(text.substring(words.get(at).start(), words.get(at).end()));
-        ok = written.equals(a.asWritten());
+        ok = acronymAsWritten(strip(tokens.get(at).text), a.asWritten());
       }
       if (ok) {
         return a;
@@ -254,6 +420,27 @@ final class QuestionParser {
     }
     return null;
   }
+
+  /**
+   * Whether an acronym was meant: as written ("ICE"), or in lower case where that is no word of
+   * its own ("cjng", "fto" but not "ice" or "who"): reporters in chat rarely hold the shift key.
+   */
+  private boolean acronymAsWritten(String written, String acronym) {
+    if (written.equals(acronym)) {
+      return true;
+    }
+    String lower = Folding.fold(written);
+    if (!lower.equals(written) || !lower.equals(Folding.fold(acronym))) {
+      return false;
+    }
+    return lower.length() >= 4 || (!vocabulary.isScaffolding(lower) && !vocabulary.isThing(lower)
+        && vocabulary.synonyms(Set.of(lower)).isEmpty() && !COMMON_SHORT.contains(lower));
+  }
+
+  /** Short words that are also acronyms of bodies (ICE, WHO, ACT): only capitals mean the body. */
+  private static final Set<String> COMMON_SHORT = Set.of("ice", "who", "act", "aid", "art", "can",
+      "may", "sun", "war", "law", "all", "any", "new", "one", "two", "man", "men", "day", "age",
+      "arm", "air", "pan", "dia", "mar", "sol", "via", "red", "ley");
 
   private static boolean same(TextAnalysis.Word alias, TextAnalysis.Word asked) {
     if (alias.folded().equals(asked.folded())) {
@@ -267,7 +454,7 @@ final class QuestionParser {
         return true;
       }
     }
-    return false;
+    return alias.folded().length() >= 6 && Typos.within(alias.folded(), asked.folded(), 1);
   }
 
   private static String strip(String s) {

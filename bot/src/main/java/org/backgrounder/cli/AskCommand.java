@@ -44,6 +44,10 @@ final class AskCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object (one a line with --batch).")
   boolean json;
 
+  @Option(names = "--explain", description = "Show how the question was read and the nearest"
+      + " facts with their evidence, instead of the answer.")
+  boolean explain;
+
   @Option(names = "--batch", description = "Read questions from standard input, one a line.")
   boolean batch;
 
@@ -75,7 +79,9 @@ final class AskCommand implements Callable<Integer> {
   }
 
   private void answer(Wiring w, String question, PrintWriter out) {
-    if (json) {
+    if (explain) {
+      out.print(w.engine.explain(question));
+    } else if (json) {
       Answer a;
       try {
         a = w.engine.ask(question);

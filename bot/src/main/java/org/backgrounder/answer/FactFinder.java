@@ -1,0 +1,113 @@
+package org.backgrounder.answer;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.backgrounder.facts.FactBase;
+import org.backgrounder.index.Queries;
+
+/**
+ * The fact side of answering, stage by stage: {@link QuestionParser} (words in), {@link
+ * Retriever} (every fact scored, nothing decided), {@link Gate} (answer or decline). Built once
+ * per fact base; immutable and thread-safe.
+ */
+final class FactFinder {
+
+  /**
+   * What was found.
+   *
+   * @param facts the facts that answer, best first; empty when the gate declined
+   * @param range the date range they were found in, when the question named a date
+   * @param closest the facts nearest the question, offered as places to look when it declined
+   */
+  record Found(List<FactBase.Located> facts, Optional<Queries.DateRange> range,
+      List<FactBase.Located> closest) {}
+
+  private final FactBase base;
+  private final QuestionParser parser;
+  private final Retriever retriever;
+  private final Gate gate = new Gate();
+
+  FactFinder(FactBase base) {
+    this.base = base;
+    this.parser = QuestionParser.of(base);
+    this.retriever = new Retriever(FactCorpus.of(base), parser.vocabulary());
+  }
+
+  FactBase base() {
+    return base;
+  }
+
+  Question parse(String text) {
+    return parser.parse(text);
+  }
+
+  /** The facts that answer {@code q}, at most {@code limit}. */
+  Found find(Question q, int limit) {
+    if (q.isEmpty()) {
+      return new Found(List.of(), Optional.empty(), List.of());
+    }
+    List<FactBase.Located> closest = List.of();
+    for (Optional<Queries.DateRange> range : ranges(q)) {
+      List<Retriever.Candidate> ranked = retriever.retrieve(q, range);
+      Gate.Decision d = gate.decide(q, ranked, limit);
+      if (d.answered()) {
+        return new Found(located(d.chosen()), range, List.of());
+      }
+      if (closest.isEmpty()) {
+        closest = located(d.closest());
+      }
+    }
+    return new Found(List.of(), Optional.empty(), closest);
+  }
+
+  /** How a question was read and the facts nearest it, with their evidence: for editors. */
+  String explain(String text) {
+    Question q = parse(text);
+    StringBuilder b = new StringBuilder();
+    b.append("intents ").append(q.intents()).append(", qualifiers ").append(q.qualifiers())
+        .append(q.many() ? ", asks for several" : "").append('\n');
+    q.entities().forEach(e -> b.append("entity  ").append(e.asked()).append(" -> ")
+        .append(e.keys()).append('\n'));
+    q.dates().forEach(d -> b.append("date    ").append(d).append('\n'));
+    for (Question.Term t : q.terms()) {
+      b.append("term    ").append(t.asked()).append(" (").append(t.kind().name().toLowerCase(
+          java.util.Locale.ROOT)).append(") ").append(t.related().size()).append(" synonyms\n");
+    }
+    for (Optional<Queries.DateRange> range : ranges(q)) {
+      List<Retriever.Candidate> ranked = retriever.retrieve(q, range);
+      for (Retriever.Candidate c : ranked.subList(0, Math.min(6, ranked.size()))) {
+        b.append(String.format(java.util.Locale.ROOT, "%-28s score %5.2f coverage %3.0f%%%s%s%n",
+            c.doc().located().fact().id(), c.score(), c.coverage() * 100,
+            c.missing().isEmpty() ? "" : " lacks " + c.missing(), c.conflict() ? " conflict" : ""));
+      }
+    }
+    return b.toString();
+  }
+
+  private static List<FactBase.Located> located(List<Retriever.Candidate> candidates) {
+    return candidates.stream().map(c -> c.doc().located()).toList();
+  }
+
+  /** The date ranges to try: the question's own, or for "February 20" each year the facts have. */
+  private List<Optional<Queries.DateRange>> ranges(Question q) {
+    if (q.dates().isEmpty()) {
+      return List.of(Optional.empty());
+    }
+    DateMention d = q.dates().get(0);
+    if (d.year() != 0) {
+      return List.of(d.range(d.year()));
+    }
+    TreeSet<Integer> years = new TreeSet<>(Comparator.reverseOrder());
+    for (FactBase.Located f : base.allFacts()) {
+      f.fact().date().ifPresent(date -> years.add(date.year()));
+    }
+    List<Optional<Queries.DateRange>> out = new ArrayList<>();
+    for (int y : years) {
+      d.range(y).ifPresent(r -> out.add(Optional.of(r)));
+    }
+    return out.isEmpty() ? List.of(Optional.empty()) : out;
+  }
+}

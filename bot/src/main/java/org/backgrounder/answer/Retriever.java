@@ -1,0 +1,257 @@
+package org.backgrounder.answer;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.backgrounder.index.Need;
+import org.backgrounder.index.Queries;
+
+/**
+ * The second stage: scores every fact against a parsed question and says, for each, what it
+ * matched and what it lacks. Decides nothing; the {@link Gate} does.
+ *
+ * <p>A word counts by how informative it is among the facts (BM25's inverse document frequency):
+ * "cartel", in most facts of the cartel story, says little; "drones" says much. The question's own
+ * forms count fully, the vocabulary's synonyms a little less, a typo's nearest fact word less
+ * again. A word no fact uses still weighs (as much as a rare word, a little less), so it lowers
+ * the share of the question a fact covers without voiding the answer. Entities, things, numbers
+ * and quoted phrases are named: a fact lacking one is marked, not merely ranked lower.
+ */
+final class Retriever {
+
+  static final float SYNONYM = 0.85f;
+  static final float TYPO = 0.7f;
+  /** How much a word no fact uses weighs, relative to a word that one fact uses. */
+  static final float UNKNOWN = 1f;
+  /** An entity named by more than this share of the facts is background, not a filter. */
+  static final float BACKGROUND_SHARE = 0.35f;
+
+  /**
+   * What one fact offers a question.
+   *
+   * @param coverage the share of the question's weight the fact matched, 0 to 1
+   * @param missing named things the fact lacks (entities, things, numbers, quotes)
+   * @param conflict a qualifier of the fact contradicts the question's ("former" for "current")
+   */
+  record Candidate(FactCorpus.Doc doc, float score, float coverage, List<String> missing,
+      boolean conflict, boolean qualified) {
+    boolean eligible() {
+      return missing.isEmpty() && !conflict;
+    }
+  }
+
+  private final FactCorpus corpus;
+  private final Vocabulary vocabulary;
+
+  Retriever(FactCorpus corpus, Vocabulary vocabulary) {
+    this.corpus = corpus;
+    this.vocabulary = vocabulary;
+  }
+
+  /** Every fact in the range, best first: eligible ones before those lacking something. */
+  List<Candidate> retrieve(Question q, Optional<Queries.DateRange> range) {
+    List<FactCorpus.Doc> docs = corpus.docs().stream().filter(d -> inRange(d, range)).toList();
+    int n = corpus.docs().size();
+    List<Weighted> terms = new ArrayList<>();
+    for (Question.Term t : q.terms()) {
+      terms.add(weigh(t, n));
+    }
+    List<Need.Entity> required = new ArrayList<>();
+    List<Need.Entity> background = new ArrayList<>(q.described());
+    for (Need.Entity e : q.entities()) {
+      long df = corpus.docs().stream().filter(d -> names(d, e)).count();
+      (n >= 8 && df > BACKGROUND_SHARE * n ? background : required).add(e);
+    }
+    float total = 0;
+    for (Weighted w : terms) {
+      total += w.weight;
+    }
+    for (Need.Entity e : q.entities()) {
+      total += entityWeight(e, n);
+    }
+    for (Need.Entity e : q.described()) {
+      total += entityWeight(e, n);
+    }
+    List<Candidate> out = new ArrayList<>(docs.size());
+    for (FactCorpus.Doc d : docs) {
+      out.add(candidate(q, d, terms, required, background, total));
+    }
+    out.sort(Comparator.comparing(Candidate::eligible).reversed()
+        .thenComparing(Comparator.comparingDouble(Candidate::score).reversed())
+        .thenComparing(c -> c.doc().located().fact().date().map(
+            org.backgrounder.facts.FactDate::start).orElse(null),
+            Comparator.nullsLast(Comparator.reverseOrder())));
+    return out;
+  }
+
+  /**
+   * A term with its weight; {@code unsaid} when the vocabulary knows its meaning but no fact
+   * expresses it, so that no fact can answer it.
+   */
+  private record Weighted(Question.Term term, List<Set<String>> typos, float weight,
+      boolean unsaid) {}
+
+  private Weighted weigh(Question.Term t, int n) {
+    long df = corpus.docs().stream().filter(d -> match(t, List.of(), d) > 0).count();
+    List<Set<String>> typos = List.of();
+    if (df == 0 && t.kind() == Question.Kind.WORD && t.own().words().size() == 1) {
+      Set<String> near = corpus.near(t.asked());
+      if (!near.isEmpty()) {
+        typos = List.of(near);
+        List<Set<String>> alt = typos;
+        df = corpus.docs().stream().filter(d -> match(t, alt, d) > 0).count();
+      }
+    }
+    float weight = df == 0 ? UNKNOWN * idf(1, n) : idf(df, n);
+    return new Weighted(t, typos, weight, df == 0 && t.known());
+  }
+
+  /**
+   * "Who is X?": how much a fact says what the desk's one-line description of X says (her role,
+   * its kind), 0 to 1.
+   */
+  private float describes(FactCorpus.Doc d, Need.Entity e) {
+    Set<String> words = corpus.description(e.keys());
+    if (words.isEmpty()) {
+      return 0f;
+    }
+    long found = words.stream().filter(d.forms()::contains).count();
+    return (float) found / words.size();
+  }
+
+  /** An entity weighs like a word: by how few facts name it. */
+  private float entityWeight(Need.Entity e, int n) {
+    return idf(corpus.docs().stream().filter(d -> names(d, e)).count(), n);
+  }
+
+  /** BM25's inverse document frequency. */
+  static float idf(long df, int n) {
+    return (float) Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  private Candidate candidate(Question q, FactCorpus.Doc d, List<Weighted> terms,
+      List<Need.Entity> required, List<Need.Entity> background, float total) {
+    float matched = 0;
+    float score = 0;
+    List<String> missing = new ArrayList<>();
+    for (Weighted w : terms) {
+      float m = match(w.term, w.typos, d);
+      if (m == 0 && (w.term.kind().required() || w.unsaid)) {
+        missing.add(w.term.asked());
+      }
+      matched += m * w.weight;
+    }
+    score += matched;
+    for (Need.Entity e : background) {
+      if (names(d, e)) {
+        float idf = entityWeight(e, corpus.docs().size());
+        matched += idf;
+        score += idf;
+      }
+    }
+    if (q.speaker() && !q.entities().get(0).keys().stream().anyMatch(d.who()::contains)) {
+      missing.add(q.entities().get(0).asked() + " (as the speaker)");
+    }
+    for (Need.Entity e : required) {
+      if (!names(d, e)) {
+        missing.add(e.asked());
+      } else {
+        matched += entityWeight(e, corpus.docs().size());
+      }
+    }
+    for (Need.Entity e : q.entities()) {
+      boolean about = e.keys().stream().anyMatch(d.about()::contains);
+      boolean who = e.keys().stream().anyMatch(d.who()::contains);
+      score += about ? 1f : who ? 0.6f : names(d, e) ? 0.3f : 0f;
+      if (q.speaker() && e == q.entities().get(0) && who) {
+        score += 1f;
+      }
+    }
+    boolean conflict = false;
+    boolean qualified = false;
+    for (String qual : q.qualifiers()) {
+      for (String opposite : vocabulary.opposites(qual)) {
+        conflict |= containsAny(d, vocabulary.qualifierForms(opposite));
+      }
+      if (containsAny(d, vocabulary.qualifierForms(qual))) {
+        qualified = true;
+        score += 0.5f;
+      }
+    }
+    if (q.terms().isEmpty() && q.entities().size() == 1 && (q.wants(Question.Intent.ABOUT)
+        || q.wants(Question.Intent.WHO))) {
+      score += describes(d, q.entities().get(0));
+    }
+    if (q.wants(Question.Intent.WHO) && !d.who().isEmpty()) {
+      score += 0.3f;
+    }
+    if (q.wants(Question.Intent.WHEN) && d.dated()) {
+      score += 0.3f;
+    }
+    if (q.wants(Question.Intent.NUMBER) && d.numeric()) {
+      score += 0.5f;
+    }
+    if (q.many() && d.enumerates()) {
+      score += 0.5f;
+    }
+    if (d.located().fact().status() == org.backgrounder.facts.Fact.Status.CONFIRMED) {
+      score += 0.05f;
+    }
+    float coverage = total == 0 ? 1f : matched / total;
+    return new Candidate(d, score, coverage, missing, conflict, qualified);
+  }
+
+  private static boolean containsAny(FactCorpus.Doc d, Set<String> words) {
+    for (String w : words) {
+      if (d.surface().contains(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** How well a fact says a term: its own words 1, a synonym less, a typo's neighbour less. */
+  private static float match(Question.Term t, List<Set<String>> typos, FactCorpus.Doc d) {
+    if (has(d, t.own())) {
+      return 1f;
+    }
+    for (Vocabulary.Phrase p : t.related()) {
+      if (has(d, p)) {
+        return SYNONYM;
+      }
+    }
+    for (Set<String> forms : typos) {
+      if (forms.stream().anyMatch(d.forms()::contains)) {
+        return TYPO;
+      }
+    }
+    return 0f;
+  }
+
+  private static boolean has(FactCorpus.Doc d, Vocabulary.Phrase p) {
+    if (p.words().isEmpty()) {
+      return false;
+    }
+    for (Set<String> word : p.words()) {
+      if (word.stream().noneMatch(d.forms()::contains)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static boolean names(FactCorpus.Doc d, Need.Entity e) {
+    return e.keys().stream().anyMatch(d.named()::contains);
+  }
+
+  private static boolean inRange(FactCorpus.Doc d, Optional<Queries.DateRange> range) {
+    if (range.isEmpty()) {
+      return true;
+    }
+    Queries.DateRange r = range.get();
+    return d.located().fact().date().map(date -> !date.start().isAfter(r.to())
+        && !date.end().isBefore(r.from())).orElse(false);
+  }
+}
