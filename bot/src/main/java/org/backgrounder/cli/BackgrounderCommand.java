@@ -11,7 +11,8 @@ import picocli.CommandLine.ScopeType;
     versionProvider = Cli.VersionProvider.class,
     description = {"A newsroom research assistant that answers only from sourced facts and recent feeds."},
     subcommands = {ChatCommand.class, RunCommand.class, AskCommand.class, CheckCommand.class,
-        IngestCommand.class, DigestCommand.class, BenchCommand.class},
+        IngestCommand.class, DigestCommand.class, EvalCommand.class,
+        BenchCommand.class},
     usageHelpAutoWidth = true)
 final class BackgrounderCommand implements Runnable {
 
