@@ -99,8 +99,8 @@ final class Wiring implements Closeable {
     this.registry = StandardCommands.register(new CommandRegistry(), engine);
     FeedCommands.register(registry, () -> this.feeds, feedStore, clock);
     DigestCommands.register(registry, digests, this::postDigestsNow, reloader::reloadNow,
-        Set.copyOf(settings.admins()), settings.digests().isEmpty() ? DigestComposer.UTC
-            : settings.digests().get(0).zone(), clock);
+        settings.digests().isEmpty() ? DigestComposer.UTC : settings.digests().get(0).zone(),
+        clock);
     this.dispatcher = new Dispatcher(registry, List.of(
         Interceptors.ignoreBots(),
         Interceptors.maxLength(settings.limits().maxQuestionChars()),
