@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.backgrounder.answer.Answer;
 import org.backgrounder.answer.AnswerJson;
@@ -54,7 +55,7 @@ final class AskCommand implements Callable<Integer> {
       throw new UserError("give a question: backgrounder ask \"who designated the cartels as"
           + " terrorist organizations?\" (or --batch to read questions from standard input)", 2);
     }
-    try (Wiring w = Wiring.open(top)) {
+    try (Wiring w = Wiring.open(top, Wiring.Access.READ, Set.of())) {
       if (!batch) {
         answer(w, String.join(" ", words), out);
       } else {

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.backgrounder.chat.ChatException;
 import org.backgrounder.config.DigestSettings;
@@ -41,7 +42,8 @@ final class DigestCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    try (Wiring w = Wiring.open(top); Platforms platforms = Platforms.configured(w)) {
+    try (Wiring w = Wiring.open(top, Wiring.Access.READ, Set.of());
+        Platforms platforms = Platforms.configured(w)) {
       w.recordFactChanges();
       Instant now = w.clock.instant();
       DigestScheduler scheduler = w.scheduler(platforms.poster(), platforms.deduplicating());
