@@ -27,6 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ask QUESTION}: answers one question, or one a line with --batch, and exits. */
 @Command(name = "ask", mixinStandardHelpOptions = true,
+    header = "Answer one question (or one a line with --batch) and exit.",
     description = {"Answers one question and exits. With --batch, reads one question a line from",
         "standard input and answers each in order."})
 final class AskCommand implements Callable<Integer> {

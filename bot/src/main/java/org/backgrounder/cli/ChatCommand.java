@@ -14,6 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code chat}: the bot in the terminal, with the same questions and commands as in Slack. */
 @Command(name = "chat", mixinStandardHelpOptions = true,
+    header = "Chat with the bot in the terminal; /quit or Ctrl-D ends it.",
     description = {"An interactive chat in the terminal: ask questions in plain words or use the",
         "commands (/help lists them). Ctrl-D or /quit ends it."})
 final class ChatCommand implements Callable<Integer> {

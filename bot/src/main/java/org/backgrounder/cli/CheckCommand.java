@@ -17,6 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code check [PATH]}: validates fact files and prints every problem as file:line:column. */
 @Command(name = "check", mixinStandardHelpOptions = true,
+    header = "Check fact files; print each problem as file:line:column.",
     description = {"Validates fact files (a file or a folder; default: the config's facts/) and",
         "prints every problem as file:line:column: message. Exit status 0 when valid, 1 on errors."})
 final class CheckCommand implements Callable<Integer> {

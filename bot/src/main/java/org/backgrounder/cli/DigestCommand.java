@@ -21,6 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code digest}: prints the digest that would be posted now, or posts it. */
 @Command(name = "digest", mixinStandardHelpOptions = true,
+    header = "Print the digests that would be posted now; --post posts them.",
     description = {"Prints the digest each configured digest would post now: what became",
         "relevant since its last post (or since --since), and the fact-file changes. With no",
         "digests configured, prints one for every story over the last day. --post posts them."})

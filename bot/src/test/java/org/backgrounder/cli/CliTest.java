@@ -29,6 +29,20 @@ class CliTest {
   }
 
   @Test
+  void help_givesEveryCommandAWholeOneLineSummary() {
+    Run r = run("--help");
+
+    String commands = r.out().substring(r.out().indexOf("Commands:"));
+    assertThat(commands).contains("Chat with the bot in the terminal; /quit or Ctrl-D ends it.",
+        "Answer one question (or one a line with --batch) and exit.");
+    for (String name : java.util.List.of("chat", "run", "ask", "check", "ingest", "digest",
+        "bench")) {
+      assertThat(commands.lines().filter(l -> l.strip().startsWith(name + " ")).findFirst())
+          .as(name).hasValueSatisfying(l -> assertThat(l.strip()).endsWith("."));
+    }
+  }
+
+  @Test
   void version_printsTheBuild() {
     Run r = run("--version");
 
