@@ -80,6 +80,8 @@ final class Wiring implements Closeable {
   final FactsReloader reloader;
   /** Where reload errors go besides the log; {@code run} points it at the admin channel. */
   volatile Consumer<List<Problem>> reloadErrors = problems -> { };
+  /** Told of each fact base a reload put into the index; {@code chat} tells its user. */
+  volatile Consumer<FactBase> reloaded = base -> { };
   /** The running scheduler, for {@code /digest --post}; none outside {@code run}. */
   volatile DigestScheduler scheduler;
 
@@ -128,6 +130,7 @@ final class Wiring implements Closeable {
       throw new UncheckedIOException("could not index the reloaded fact files", e);
     }
     history.record(base, clock.instant());
+    reloaded.accept(base);
   }
 
   /**
