@@ -1,15 +1,9 @@
 package org.backgrounder.cli;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import org.backgrounder.feeds.FeedConfig;
-import org.backgrounder.feeds.FeedState;
 import org.backgrounder.feeds.Poller;
 import org.backgrounder.feeds.PollingService;
 
@@ -31,13 +25,14 @@ final class ChatFeeds implements AutoCloseable {
 
   /** Starts polling every {@code every}, telling {@code say} about the first poll run. */
   static ChatFeeds start(Wiring w, Consumer<String> say, Duration every) {
-    int due = due(w.feeds, w.feedStore.states(), w.clock.instant());
+    Poller poller = w.poller();
+    int due = poller.due(w.feeds).size();
     if (due > 0) {
-      say.accept("Fetching " + CheckCommand.plural(due, "feed") + " in the background (--offline skips"
-          + " this); ask away.");
+      say.accept("Fetching " + CheckCommand.plural(due, "feed") + " in the background"
+          + " (--offline skips this); ask away.");
     }
     AtomicBoolean first = new AtomicBoolean(true);
-    PollingService polling = new PollingService(w.poller(), () -> w.feeds, outcomes -> {
+    PollingService polling = new PollingService(poller, () -> w.feeds, outcomes -> {
       if (first.getAndSet(false) && due > 0) {
         say.accept(summary(outcomes));
       }
@@ -46,23 +41,8 @@ final class ChatFeeds implements AutoCloseable {
     return new ChatFeeds(w, polling);
   }
 
-  /** How many enabled feeds are due now (never polled, or past their interval or back-off). */
-  static int due(List<FeedConfig> feeds, List<FeedState> states, Instant now) {
-    Map<String, FeedState> byId = states.stream()
-        .collect(Collectors.toMap(FeedState::feedId, Function.identity(), (a, b) -> a));
-    int due = 0;
-    for (FeedConfig f : feeds) {
-      FeedState s = byId.get(f.id());
-      if (f.enabled() && (s == null || (!s.disabled()
-          && s.nextPoll().map(next -> !next.isAfter(now)).orElse(true)))) {
-        due++;
-      }
-    }
-    return due;
-  }
-
   /** "Fetched 14 feeds: 23 new items; 2 failed (/feeds says why)." */
-  static String summary(List<Poller.Outcome> outcomes) {
+  private static String summary(List<Poller.Outcome> outcomes) {
     int added = 0;
     int failed = 0;
     for (Poller.Outcome o : outcomes) {

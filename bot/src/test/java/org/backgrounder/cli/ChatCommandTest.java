@@ -151,6 +151,22 @@ class ChatCommandTest {
   }
 
   @Test
+  void chat_startedAgainSoon_doesNotFetchFeedsThatAreNotDue() throws Exception {
+    feedMayAnswer.countDown();
+    chat = new Chat();
+    chat.waitFor("Fetched 1 feed: 5 new items.");
+    assertThat(chat.quit()).isZero();
+
+    chat = new Chat();
+    chat.type("/feeds");
+    chat.waitFor("1 feed, all healthy.");
+
+    assertThat(chat.quit()).isZero();
+    assertThat(chat.out.toString()).doesNotContain("Fetching").doesNotContain("Fetched");
+    assertThat(feedRequests.get()).isEqualTo(1);
+  }
+
+  @Test
   void chat_offline_fetchesNothing_andFeedsSaysNotPolledYet() throws Exception {
     chat = new Chat("--offline");
     chat.type("/feeds");
