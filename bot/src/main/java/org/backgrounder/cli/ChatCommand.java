@@ -24,8 +24,8 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "chat", mixinStandardHelpOptions = true,
     header = "Chat with the bot in the terminal; /quit or Ctrl-D ends it.",
-    description = {"Ask in plain words or use the commands (/help lists them). Fetches the feeds in",
-        "the background unless --offline, and reloads edited fact files, as run does."})
+    description = {"Ask in plain words or use the commands (/help lists them). Fetches the",
+        "feeds in the background unless --offline, and reloads edited fact files, as run does."})
 final class ChatCommand implements Callable<Integer> {
 
   /** How often fact files and feeds are looked at, as {@code run} does. */

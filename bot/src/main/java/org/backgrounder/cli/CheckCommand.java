@@ -90,8 +90,8 @@ final class CheckCommand implements Callable<Integer> {
         if (reviewed.end().plusDays(staleAfter.toDays()).isBefore(today)) {
           out.add(new Problem(f.file(), 0, 0, Problem.Severity.WARNING, "the story '"
               + f.story().id() + "' was last reviewed on " + reviewed + ", more than "
-              + plural(staleAfter.toDays(), "day") + " ago (answers.stale_after), so answers say its"
-              + " facts may be out of date; check them and update 'reviewed'"));
+              + plural(staleAfter.toDays(), "day") + " ago (answers.stale_after), so answers say"
+              + " its facts may be out of date; check them and update 'reviewed'"));
         }
       });
     }

@@ -88,7 +88,8 @@ class CliTest {
     var lines = r.out().lines().toList();
     assertThat(lines.subList(0, lines.size() - 1))
         .allMatch(l -> l.matches(".+\\.yaml:\\d+:\\d+: .+"), "file:line:column: message");
-    assertThat(lines.get(lines.size() - 1)).contains(" errors in ").contains(" files; fix the errors above");
+    assertThat(lines.get(lines.size() - 1)).contains(" errors in ")
+        .contains(" files; fix the errors above");
     assertThat(lines).anyMatch(l -> l.endsWith("duplicate-keys.yaml:5:3: duplicate key 'title'"
         + " (first used at line 4); remove one of them"));
   }
