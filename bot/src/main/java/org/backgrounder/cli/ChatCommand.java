@@ -54,10 +54,20 @@ final class ChatCommand implements Callable<Integer> {
       out.println("Backgrounder: ask me about " + stories + ".\n"
           + "Type a question, or /help for the commands. /quit or Ctrl-D to end.");
       out.flush();
-      w.reloadErrors = problems -> chat.notice(reloadErrors(problems));
-      w.reloaded = base -> chat.notice("Reloaded the fact files: " + base.stories().size()
-          + (base.stories().size() == 1 ? " story, " : " stories, ")
-          + CheckCommand.plural(base.factCount(), "fact") + ".");
+      // The watcher's reloads are told; a /reload typed here answers for itself.
+      Thread typing = Thread.currentThread();
+      w.reloadErrors = problems -> {
+        if (Thread.currentThread() != typing) {
+          chat.notice(reloadErrors(problems));
+        }
+      };
+      w.reloaded = base -> {
+        if (Thread.currentThread() != typing) {
+          chat.notice("Reloaded the fact files: " + base.stories().size()
+              + (base.stories().size() == 1 ? " story, " : " stories, ")
+              + CheckCommand.plural(base.factCount(), "fact") + ".");
+        }
+      };
       w.reloader.start(TIMING.reload());
       try (ChatFeeds feeds = offline ? null : ChatFeeds.start(w, chat::notice, TIMING.poll())) {
         chat.run();

@@ -197,6 +197,23 @@ class ChatCommandTest {
   }
 
   @Test
+  void chat_reloadTypedRightAfterAnEdit_saysReloadedOnce() throws Exception {
+    chat = new Chat("--offline");
+    chat.waitFor("Backgrounder: ask me about");
+    Path facts = config.resolve("facts/port-strike.yaml");
+    Files.writeString(facts, Files.readString(facts).replace(
+        "title: Dockworkers strike at the Port of Veracruz", "title: The Veracruz strike"));
+
+    chat.type("/reload");
+    chat.waitFor("Reloaded the fact files: 1 story");
+    chat.type("/reload");
+    chat.waitFor("(nothing changed)");
+
+    assertThat(chat.quit()).isZero();
+    assertThat(chat.out.toString()).containsOnlyOnce("Reloaded the fact files");
+  }
+
+  @Test
   void chat_secondChatOnTheSameData_isRefusedWithAPlainMessage() throws Exception {
     chat = new Chat("--offline");
     chat.waitFor("Backgrounder: ask me about");
