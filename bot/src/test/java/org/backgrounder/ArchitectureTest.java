@@ -1,14 +1,23 @@
 package org.backgrounder;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Pins the layering of shared/style.md: data flows facts/feeds -> index -> answer -> command -> chat. */
+/**
+ * Pins the layering of docs/architecture.md: data flows facts/feeds -> index -> answer -> command
+ * -> chat; and keeps that page naming every package there is.
+ */
 class ArchitectureTest {
 
   private static JavaClasses classes;
@@ -18,6 +27,20 @@ class ArchitectureTest {
     classes = new ClassFileImporter()
         .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
         .importPackages("org.backgrounder");
+  }
+
+  @Test
+  void architecturePage_namesEveryPackage_andTheReadmeLinksIt() throws IOException {
+    String page = Files.readString(TestPaths.repo().resolve("docs/architecture.md"));
+    List<String> packages;
+    try (Stream<Path> dirs = Files.list(TestPaths.repo()
+        .resolve("bot/src/main/java/org/backgrounder"))) {
+      packages = dirs.filter(Files::isDirectory).map(d -> d.getFileName() + "/").toList();
+    }
+
+    assertThat(packages).isNotEmpty().allSatisfy(p -> assertThat(page).contains(" " + p));
+    assertThat(Files.readString(TestPaths.repo().resolve("README.md")))
+        .contains("(docs/architecture.md)").doesNotContain("shared/style.md");
   }
 
   @Test

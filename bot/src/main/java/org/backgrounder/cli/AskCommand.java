@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.backgrounder.answer.Answer;
 import org.backgrounder.answer.AnswerJson;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ask QUESTION}: answers one question, or one a line with --batch, and exits. */
 @Command(name = "ask", mixinStandardHelpOptions = true,
+    header = "Answer one question (or one a line with --batch) and exit.",
     description = {"Answers one question and exits. With --batch, reads one question a line from",
         "standard input and answers each in order."})
 final class AskCommand implements Callable<Integer> {
@@ -58,7 +60,7 @@ final class AskCommand implements Callable<Integer> {
       throw new UserError("give a question: backgrounder ask \"who designated the cartels as"
           + " terrorist organizations?\" (or --batch to read questions from standard input)", 2);
     }
-    try (Wiring w = Wiring.open(top)) {
+    try (Wiring w = Wiring.open(top, Wiring.Access.READ, Set.of())) {
       if (!batch) {
         answer(w, String.join(" ", words), out);
       } else {

@@ -18,6 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code bench}: measures the targets on a synthetic corpus in a temporary data folder. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
+    header = "Measure indexing, answer speed and size on a synthetic corpus.",
     description = {"Synthesizes a corpus, indexes it in a temporary data folder and prints index",
         "build rate, answer latency (p50/p99), heap used, index size, ingest rate from local feed",
         "files, and the time of a poll cycle over feeds that answer 304."})

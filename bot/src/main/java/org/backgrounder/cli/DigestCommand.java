@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.backgrounder.chat.ChatException;
 import org.backgrounder.config.DigestSettings;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code digest}: prints the digest that would be posted now, or posts it. */
 @Command(name = "digest", mixinStandardHelpOptions = true,
+    header = "Print the digests that would be posted now; --post posts them.",
     description = {"Prints the digest each configured digest would post now: what became",
         "relevant since its last post (or since --since), and the fact-file changes. With no",
         "digests configured, prints one for every story over the last day. --post posts them."})
@@ -41,7 +43,8 @@ final class DigestCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    try (Wiring w = Wiring.open(top); Platforms platforms = Platforms.configured(w)) {
+    try (Wiring w = Wiring.open(top, Wiring.Access.READ, Set.of());
+        Platforms platforms = Platforms.configured(w)) {
       w.recordFactChanges();
       Instant now = w.clock.instant();
       DigestScheduler scheduler = w.scheduler(platforms.poster(), platforms.deduplicating());

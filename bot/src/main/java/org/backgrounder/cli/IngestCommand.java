@@ -12,6 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ingest}: fetches every enabled feed once and indexes what is new. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
+    header = "Fetch every enabled feed once and index what is new.",
     description = {"Fetches every enabled feed once (ignoring its interval, but never before a",
         "server's Retry-After has passed, and never a feed disabled after a 410), indexes what is",
         "new, and prints a line per feed. Exit status 0, even when some feeds failed."})

@@ -19,6 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * (answers in flight finish, polling and posting stop, connections close) and it exits 0.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
+    header = "Run the bot: chat platforms, feeds, digests, health, metrics.",
     description = {"Runs the bot: every configured chat platform, the feed poller, the digest",
         "scheduler, and the health and metrics endpoint, until stopped (SIGTERM or Ctrl-C);",
         "then it finishes answers in flight and exits 0. Fact-file edits go live within seconds."})

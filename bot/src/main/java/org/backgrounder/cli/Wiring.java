@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import java.util.Set;
 import java.util.stream.Collectors;
 import okhttp3.OkHttpClient;
+import org.apache.lucene.store.LockObtainFailedException;
 import org.backgrounder.answer.AnswerEngine;
 import org.backgrounder.command.Audit;
 import org.backgrounder.command.CommandRegistry;
@@ -52,6 +53,12 @@ final class Wiring implements Closeable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Wiring.class);
 
+  /**
+   * What a command does with the data folder. Only one writer (chat, run, ingest) may hold the
+   * index; readers (ask, digest) work beside it, from a copy of the index built in memory.
+   */
+  enum Access { READ, WRITE }
+
   final Settings settings;
   final Path configDir;
   final Path dataDir;
@@ -73,12 +80,16 @@ final class Wiring implements Closeable {
   final FactsReloader reloader;
   /** Where reload errors go besides the log; {@code run} points it at the admin channel. */
   volatile Consumer<List<Problem>> reloadErrors = problems -> { };
+  /** Told of each fact base a reload put into the index; {@code chat} tells its user. */
+  volatile Consumer<FactBase> reloaded = base -> { };
   /** The running scheduler, for {@code /digest --post}; none outside {@code run}. */
   volatile DigestScheduler scheduler;
 
-  private Wiring(Settings settings, Path configDir, Path dataDir, Clock clock, Database db,
-      SearchIndex index, FeedsFile.Result feeds) {
+  private Wiring(Settings settings, Set<String> localAdmins, Path configDir, Path dataDir,
+      Clock clock, Database db, SearchIndex index, FeedsFile.Result feeds) {
     this.settings = settings;
+    Set<String> admins = new java.util.LinkedHashSet<>(settings.admins());
+    admins.addAll(localAdmins);
     this.configDir = configDir;
     this.dataDir = dataDir;
     this.clock = clock;
@@ -99,13 +110,13 @@ final class Wiring implements Closeable {
     this.registry = StandardCommands.register(new CommandRegistry(), engine);
     FeedCommands.register(registry, () -> this.feeds, feedStore, clock);
     DigestCommands.register(registry, digests, this::postDigestsNow, reloader::reloadNow,
-        Set.copyOf(settings.admins()), settings.digests().isEmpty() ? DigestComposer.UTC
-            : settings.digests().get(0).zone(), clock);
+        settings.digests().isEmpty() ? DigestComposer.UTC : settings.digests().get(0).zone(),
+        clock);
     this.dispatcher = new Dispatcher(registry, List.of(
         Interceptors.ignoreBots(),
         Interceptors.maxLength(settings.limits().maxQuestionChars()),
         Interceptors.rateLimit(settings.limits().questionsPerMinute(), System::nanoTime),
-        Interceptors.adminOnly(registry, Set.copyOf(settings.admins())),
+        Interceptors.adminOnly(registry, admins),
         Interceptors.timed(metrics::question, System::nanoTime),
         Audit.interceptor(audit, clock)));
   }
@@ -119,6 +130,7 @@ final class Wiring implements Closeable {
       throw new UncheckedIOException("could not index the reloaded fact files", e);
     }
     history.record(base, clock.instant());
+    reloaded.accept(base);
   }
 
   /**
@@ -145,11 +157,21 @@ final class Wiring implements Closeable {
         settings.adminChannelIfSet(), metrics::digestPosted, clock);
   }
 
+  /** {@link #open(BackgrounderCommand, Access, Set)} for a writer with the settings' admins. */
+  static Wiring open(BackgrounderCommand top) throws ConfigException, IOException {
+    return open(top, Access.WRITE, Set.of());
+  }
+
   /**
    * Loads settings, facts (refusing to start on any fact-file error) and feeds, opens the
    * database and the index, and brings the index up to date with both.
+   *
+   * @param localAdmins admins besides the settings' ({@code platform:id}), such as the user of
+   *     their own terminal chat
+   * @throws UserError when a writer finds another Backgrounder using the data folder
    */
-  static Wiring open(BackgrounderCommand top) throws ConfigException, IOException {
+  static Wiring open(BackgrounderCommand top, Access access, Set<String> localAdmins)
+      throws ConfigException, IOException {
     Path config = Setup.configDir(top);
     Settings settings = Setup.settings(top);
     FactBase facts = loadFacts(config);
@@ -162,18 +184,37 @@ final class Wiring implements Closeable {
     Database db = Database.open(data);
     SearchIndex index = null;
     try {
-      index = SearchIndex.open(data.resolve("index"));
+      index = openIndex(data, access);
       SqliteFeedStore store = new SqliteFeedStore(db);
       String what = index.sync(facts, store::items, store.lastSeq());
       int caught = index.catchUp(store);
       LOG.debug("index {}; {} stored items indexed on catching up", what, caught);
-      return new Wiring(settings, config, data, Clock.systemDefaultZone(), db, index, feeds);
+      return new Wiring(settings, localAdmins, config, data, Clock.systemDefaultZone(), db, index,
+          feeds);
     } catch (IOException | RuntimeException e) {
       if (index != null) {
         index.close();
       }
       db.close();
       throw e;
+    }
+  }
+
+  /**
+   * The index in {@code data/index}. Lucene lets one process at a time write there; when another
+   * Backgrounder holds it, a reader builds its own copy in memory from the fact files and the
+   * stored feed items (the database takes several readers), and a writer stops with a message.
+   */
+  private static SearchIndex openIndex(Path data, Access access) throws IOException {
+    try {
+      return SearchIndex.open(data.resolve("index"));
+    } catch (LockObtainFailedException e) {
+      if (access == Access.WRITE) {
+        throw new UserError("another Backgrounder is using " + data + " (a chat, run or ingest);"
+            + " stop it first, or give this one another folder with --data DIR");
+      }
+      LOG.debug("the index in {} is in use; answering from a copy in memory", data, e);
+      return SearchIndex.inMemory();
     }
   }
 

@@ -7,7 +7,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.backgrounder.chat.Reply;
@@ -25,6 +24,8 @@ public final class DigestCommands {
 
   /** The window {@code /digest} previews. */
   static final Duration PREVIEW = Duration.ofDays(1);
+  /** What posts the digests now; for admins only, which the admin interceptor sees to. */
+  static final String POST = "--post";
 
   private DigestCommands() {}
 
@@ -35,15 +36,12 @@ public final class DigestCommands {
    */
   public static CommandRegistry register(CommandRegistry registry, Digests digests,
       Function<Instant, List<String>> postNow, Supplier<FactsReloader.Outcome> reload,
-      Set<String> admins, ZoneId zone, Clock clock) {
+      ZoneId zone, Clock clock) {
     registry.register(new CommandSpec("digest", "/digest [STORY]",
         "Shows what is new in the last day, as the daily digest says it (admins: /digest --post"
-            + " posts the digests now).", false, r -> {
+            + " posts the digests now).", false, args -> args.equals(POST), r -> {
           String args = r.args().strip();
-          if (args.equals("--post") || args.equals("post")) {
-            if (!admins.contains(r.incoming().user().qualifiedId())) {
-              return Interceptors.refusal("/digest --post");
-            }
+          if (args.equals(POST)) {
             return Reply.info(postNow.apply(clock.instant()).toArray(String[]::new));
           }
           List<String> stories = List.of();

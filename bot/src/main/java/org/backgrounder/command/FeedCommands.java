@@ -42,6 +42,7 @@ public final class FeedCommands {
     Instant now = clock.instant();
     List<Reply.Block> blocks = new ArrayList<>();
     int failing = 0;
+    int waiting = 0;
     for (FeedConfig f : feeds) {
       FeedState s = store.state(f.id());
       String status;
@@ -52,6 +53,7 @@ public final class FeedCommands {
         failing++;
       } else if (s.lastAttempt().isEmpty()) {
         status = "not polled yet";
+        waiting++;
       } else if (s.consecutiveFailures() > 0) {
         status = "failing (" + s.consecutiveFailures() + " in a row, last: "
             + s.failureReason().orElse("?") + ")" + s.lastSuccess()
@@ -63,9 +65,28 @@ public final class FeedCommands {
       blocks.add(new Reply.Entry(List.of(new Reply.Text(f.outlet() + " ("), new Reply.Code(f.id()),
           new Reply.Text("): " + status))));
     }
-    blocks.add(0, new Reply.Paragraph(List.of(new Reply.Text(feeds.size() + " feeds, "
-        + (failing == 0 ? "all healthy." : failing + " with trouble.")))));
+    blocks.add(0, new Reply.Paragraph(List.of(new Reply.Text(summary(feeds, failing, waiting)))));
     return new Reply(Reply.Kind.INFO, blocks, List.of(), Optional.empty(), Optional.empty());
+  }
+
+  /** "14 feeds, all healthy.", "14 feeds, not polled yet.", "14 feeds: 2 with trouble." */
+  private static String summary(List<FeedConfig> feeds, int failing, int waiting) {
+    String count = feeds.size() + (feeds.size() == 1 ? " feed" : " feeds");
+    long enabled = feeds.stream().filter(FeedConfig::enabled).count();
+    if (failing == 0 && waiting == 0) {
+      return count + ", all healthy.";
+    }
+    if (failing == 0 && waiting == enabled) {
+      return count + ", not polled yet.";
+    }
+    List<String> parts = new ArrayList<>();
+    if (failing > 0) {
+      parts.add(failing + " with trouble");
+    }
+    if (waiting > 0) {
+      parts.add(waiting + " not polled yet");
+    }
+    return count + ": " + String.join(", ", parts) + ".";
   }
 
   static Reply details(String id, List<FeedConfig> feeds, FeedStore store, Clock clock) {

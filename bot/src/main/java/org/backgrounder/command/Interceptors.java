@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
@@ -76,12 +77,17 @@ public final class Interceptors {
         + " editor to add you to the admins in the settings.");
   }
 
-  /** Admin commands answer only the users listed as admins ({@code platform:id}). */
+  /**
+   * Admin commands, and commands run with admin arguments ({@code /digest --post}), answer only
+   * the users listed as admins ({@code platform:id}).
+   */
   public static Interceptor adminOnly(CommandRegistry registry, Set<String> admins) {
     return (request, next) -> {
-      boolean adminCommand = registry.find(request.command()).map(CommandSpec::admin).orElse(false);
-      if (adminCommand && !admins.contains(request.incoming().user().qualifiedId())) {
-        return refusal("/" + request.command());
+      Optional<CommandSpec> spec = registry.find(request.command());
+      if (spec.isPresent() && spec.get().adminOnly(request.args())
+          && !admins.contains(request.incoming().user().qualifiedId())) {
+        return refusal("/" + request.command()
+            + (spec.get().admin() ? "" : " " + request.args()));
       }
       return next.proceed(request);
     };

@@ -19,6 +19,7 @@ import org.backgrounder.yaml.Fields.Located;
 import org.backgrounder.yaml.Position;
 import org.backgrounder.yaml.Problem;
 import org.backgrounder.yaml.Spelling;
+import org.backgrounder.yaml.Tabs;
 import org.backgrounder.yaml.YamlException;
 import org.backgrounder.yaml.YamlNode;
 import org.backgrounder.yaml.YamlReader;
@@ -132,7 +133,7 @@ public final class FactFileLoader {
   /** Loads and checks one file. */
   public Result loadFile(Path path, String name) {
     try {
-      return check(reader.read(path, name), name);
+      return parse(YamlReader.readText(path, name, YamlReader.DEFAULT_MAX_BYTES), name);
     } catch (YamlException e) {
       return new Result(List.of(), e.problems());
     }
@@ -143,8 +144,28 @@ public final class FactFileLoader {
     try {
       return check(reader.parse(text, name), name);
     } catch (YamlException e) {
+      if (Tabs.stoppedAtATab(e.problems())) {
+        return beyondTabs(text, name, e.problems());
+      }
       return new Result(List.of(), e.problems());
     }
+  }
+
+  /**
+   * The tabs, and the problems the rest of the file has once they are replaced: a tab would
+   * otherwise hide everything after it. The file is not served either way.
+   */
+  private Result beyondTabs(String text, String name, List<Problem> atFirstTab) {
+    List<Problem> problems = new ArrayList<>(Tabs.problems(text, name));
+    if (problems.isEmpty()) {
+      problems.addAll(atFirstTab); // a tab outside the indentation
+    }
+    for (Problem p : parse(Tabs.replaced(text), name).problems()) {
+      if (!problems.contains(p)) {
+        problems.add(p);
+      }
+    }
+    return new Result(List.of(), problems);
   }
 
   private Result check(YamlNode root, String name) {
@@ -183,7 +204,7 @@ public final class FactFileLoader {
           .flatMap(this::story);
       List<Entity> entities = new ArrayList<>();
       for (YamlNode n : top.list("entities", false)) {
-        Fields.of(file, n, "an entity", ENTITY_KEYS, problems).flatMap(this::entity)
+        Fields.of(file, n, named(n, "an", "entity"), ENTITY_KEYS, problems).flatMap(this::entity)
             .ifPresent(entities::add);
       }
       List<Source> sources = new ArrayList<>();
@@ -192,7 +213,7 @@ public final class FactFileLoader {
         top.error(top.at("sources"), "the fact file needs at least one source");
       }
       for (YamlNode n : sourceNodes) {
-        Fields.of(file, n, "a source", SOURCE_KEYS, problems).flatMap(this::source)
+        Fields.of(file, n, named(n, "a", "source"), SOURCE_KEYS, problems).flatMap(this::source)
             .ifPresent(sources::add);
       }
       List<Fact> facts = new ArrayList<>();
@@ -201,7 +222,8 @@ public final class FactFileLoader {
         top.error(top.at("facts"), "the fact file needs at least one fact");
       }
       for (YamlNode n : factNodes) {
-        Fields.of(file, n, "a fact", FACT_KEYS, problems).flatMap(this::fact).ifPresent(facts::add);
+        Fields.of(file, n, named(n, "a", "fact"), FACT_KEYS, problems).flatMap(this::fact)
+            .ifPresent(facts::add);
       }
       warnUnused();
       if (problems.stream().anyMatch(Problem::isError) || story.isEmpty()) {
@@ -407,8 +429,7 @@ public final class FactFileLoader {
       return f.text(key, false).flatMap(text -> {
         Optional<FactDate> d = FactDate.parse(text);
         if (d.isEmpty()) {
-          f.error(f.at(key), "'" + key + "' must be a date written YYYY-MM-DD, YYYY-MM or YYYY;"
-              + " found '" + text + "'");
+          f.error(f.at(key), Suggestions.badDate(key, text));
         }
         return d;
       });
@@ -418,8 +439,7 @@ public final class FactFileLoader {
       return f.text(key, required).flatMap(text -> {
         Optional<URI> uri = Links.parseWebLink(text);
         if (uri.isEmpty()) {
-          f.error(f.at(key), "'" + key + "' must be a full web address starting with http:// or"
-              + " https://; found '" + text + "'");
+          f.error(f.at(key), Suggestions.badLink(key, text));
         }
         return uri;
       });
@@ -439,6 +459,15 @@ public final class FactFileLoader {
               + "' is not named by any fact (in who or about)"));
         }
       }
+    }
+
+    /** How messages name an entry: {@code fact 'one'} when it has an id, else {@code a fact}. */
+    private static String named(YamlNode n, String article, String kind) {
+      if (n instanceof YamlNode.Mapping m && m.entry("id").map(YamlNode.Mapping.Entry::value)
+          .orElse(null) instanceof YamlNode.Scalar id && !id.text().isBlank()) {
+        return kind + " '" + id.text().strip() + "'";
+      }
+      return article + " " + kind;
     }
 
     private static boolean isEmptyList(Fields f, String key) {

@@ -80,6 +80,17 @@ public final class Poller {
     }
   }
 
+  /** The enabled feeds that {@link #pollDue} would fetch now. */
+  public List<FeedConfig> due(List<FeedConfig> feeds) {
+    Instant now = clock.instant();
+    Map<String, FeedState> states = new java.util.HashMap<>();
+    for (FeedState s : store.states()) {
+      states.put(s.feedId(), s);
+    }
+    return feeds.stream().filter(f -> f.enabled() && skipReason(states.getOrDefault(f.id(),
+        FeedState.fresh(f.id())), now, false).isEmpty()).toList();
+  }
+
   /** Polls the feeds that are due. */
   public List<Outcome> pollDue(List<FeedConfig> feeds) {
     return poll(feeds, false);

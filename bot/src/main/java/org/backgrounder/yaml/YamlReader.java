@@ -208,7 +208,7 @@ public final class YamlReader {
   private static String explain(String problem, String context, Position contextAt) {
     String p = problem == null ? "" : problem;
     if (p.contains("\\t(TAB)") || p.contains("\t")) {
-      return "a tab character; YAML indents with spaces only (replace the tab with spaces)";
+      return Tabs.MESSAGE;
     }
     if (context.contains("quoted scalar")) {
       return "a quoted value is never closed";

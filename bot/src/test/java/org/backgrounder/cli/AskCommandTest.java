@@ -121,6 +121,6 @@ class AskCommandTest {
 
     assertThat(r.status()).isEqualTo(1);
     assertThat(r.err()).contains("bad.yaml:5:13: 'reviewed' must be a date")
-        .contains("the fact files have 4 errors");
+        .contains("the fact files have 7 errors");
   }
 }

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.backgrounder.TestPaths;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CliTest {
 
@@ -26,6 +28,20 @@ class CliTest {
 
     assertThat(r.status()).isZero();
     assertThat(r.out()).contains("--config=DIR", "--data=DIR", "check", "--version");
+  }
+
+  @Test
+  void help_givesEveryCommandAWholeOneLineSummary() {
+    Run r = run("--help");
+
+    String commands = r.out().substring(r.out().indexOf("Commands:"));
+    assertThat(commands).contains("Chat with the bot in the terminal; /quit or Ctrl-D ends it.",
+        "Answer one question (or one a line with --batch) and exit.");
+    for (String name : java.util.List.of("chat", "run", "ask", "check", "ingest", "digest",
+        "bench")) {
+      assertThat(commands.lines().filter(l -> l.strip().startsWith(name + " ")).findFirst())
+          .as(name).hasValueSatisfying(l -> assertThat(l.strip()).endsWith("."));
+    }
   }
 
   @Test
@@ -72,9 +88,54 @@ class CliTest {
     var lines = r.out().lines().toList();
     assertThat(lines.subList(0, lines.size() - 1))
         .allMatch(l -> l.matches(".+\\.yaml:\\d+:\\d+: .+"), "file:line:column: message");
-    assertThat(lines.get(lines.size() - 1)).contains(" errors; fix the errors above");
+    assertThat(lines.get(lines.size() - 1)).contains(" errors in ")
+        .contains(" files; fix the errors above");
     assertThat(lines).anyMatch(l -> l.endsWith("duplicate-keys.yaml:5:3: duplicate key 'title'"
         + " (first used at line 4); remove one of them"));
+  }
+
+  @Test
+  void check_fileWithErrors_summarySaysWhatHappensToIt_notZeroStories() {
+    Run r = run("check", TestPaths.resource("facts/broken/bad-dates.yaml").toString());
+
+    String summary = r.out().lines().reduce((a, b) -> b).orElseThrow();
+    assertThat(r.status()).isEqualTo(1);
+    assertThat(summary).endsWith("bad-dates.yaml: 7 errors; fix the errors above. A file with"
+        + " errors is not served: the bot will not start with it, and a running bot keeps its last"
+        + " good version.").doesNotContain("0 stories");
+  }
+
+  @Test
+  void check_folderWithOneBrokenFile_countsTheValidOthers(@TempDir Path facts) throws Exception {
+    Files.copy(TestPaths.resource("facts/broken/bad-dates.yaml"), facts.resolve("bad.yaml"));
+    Files.copy(TestPaths.resource("stories/port-strike/facts/port-strike.yaml"),
+        facts.resolve("port-strike.yaml"));
+
+    Run r = run("check", facts.toString());
+
+    assertThat(r.out().lines().reduce((a, b) -> b).orElseThrow())
+        .contains(": 7 errors, 1 warning in 1 file; fix the errors above.")
+        .contains("The other files are valid: 1 story, ");
+  }
+
+  @Test
+  void check_storyReviewedLongerAgoThanStaleAfter_isWarnedAbout(@TempDir Path config)
+      throws Exception {
+    Files.createDirectories(config.resolve("facts"));
+    Path story = config.resolve("facts/port-strike.yaml");
+    Files.writeString(story, Files.readString(TestPaths.resource(
+        "stories/port-strike/facts/port-strike.yaml")).replace("reviewed: 2026-03-20",
+        "reviewed: " + java.time.LocalDate.now().minusDays(91)));
+
+    Run old = run("--config", config.toString(), "check");
+    Files.writeString(config.resolve("backgrounder.yaml"), "answers: { stale_after: 120d }\n");
+    Run lenient = run("--config", config.toString(), "check");
+
+    assertThat(old.status()).isZero();
+    assertThat(old.out()).contains(story + ":1:1: warning: the story 'port-strike' was last"
+        + " reviewed on " + java.time.LocalDate.now().minusDays(91) + ", more than 90 days ago"
+        + " (answers.stale_after)").contains("; 1 warning");
+    assertThat(lenient.out()).doesNotContain("last reviewed").contains("no problems");
   }
 
   @Test

@@ -135,6 +135,12 @@ class ServiceTest {
   }
 
   @Test
+  void digestPost_withoutDashes_isNoLongerAnAlias() {
+    assertThat(ask(EDITOR, "/digest post")).contains("There is no story 'post'")
+        .doesNotContain("No digests are configured");
+  }
+
+  @Test
   void questions_areAuditedWithTheirFactsAndLinks_andCounted() throws Exception {
     String answer = ask(REPORTER, "who designated the cartels as terrorist organizations?");
     assertThat(answer).contains("https://");

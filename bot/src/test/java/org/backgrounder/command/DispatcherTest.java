@@ -120,6 +120,22 @@ class DispatcherTest {
   }
 
   @Test
+  void adminArguments_fromSomeoneElse_areRefusedByTheAdminInterceptorAlone() {
+    CommandRegistry r = registry();
+    r.register(new CommandSpec("digest", "/digest", "Digests.", false,
+        args -> args.equals("--post"), req -> Reply.info("ran with '" + req.args() + "'")));
+    Dispatcher d = new Dispatcher(r, List.of(Interceptors.adminOnly(r, Set.of("slack:U9"))));
+    User editor = new User("slack", "U9", "Editor", false);
+
+    assertThat(text(d.handle(says(ALICE, "/digest --post")))).startsWith("Sorry, /digest --post"
+        + " is for the desk's admins.");
+    assertThat(text(d.handle(says(ALICE, "/digest")))).isEqualTo("ran with ''");
+    assertThat(text(d.handle(says(editor, "/digest --post")))).isEqualTo("ran with '--post'");
+    assertThat(text(new Dispatcher(r, List.of()).handle(says(ALICE, "/digest --post"))))
+        .as("the command itself does not check").isEqualTo("ran with '--post'");
+  }
+
+  @Test
   void rateLimit_afterTheLimit_asksToWaitThenForgetsAfterAMinute() {
     AtomicLong nanos = new AtomicLong();
     Dispatcher d = new Dispatcher(registry(), List.of(Interceptors.rateLimit(2, nanos::get)));

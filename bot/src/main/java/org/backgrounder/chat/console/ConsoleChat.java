@@ -36,10 +36,30 @@ public final class ConsoleChat {
     return new ConsoleChat(handler, in, out, clock);
   }
 
-  /** Chats until the input ends; {@code banner} is printed first. */
+  /** Whoever types in this terminal, as commands and admin lists see them. */
+  public static User localUser() {
+    return LOCAL;
+  }
+
+  /**
+   * Says something the user did not ask for (background work, reloads), between replies and
+   * above the prompt; safe to call from any thread.
+   */
+  public void notice(String text) {
+    synchronized (out) {
+      in.printAbove(text, out);
+    }
+  }
+
+  /** Chats until the input ends or the user types /quit or /exit; {@code banner} comes first. */
   public void run(String banner) {
     out.println(banner);
     out.flush();
+    run();
+  }
+
+  /** Chats until the input ends or the user types /quit or /exit. */
+  public void run() {
     String line;
     while ((line = in.readLine("\nyou> ")) != null) {
       String text = line.strip();
@@ -61,9 +81,11 @@ public final class ConsoleChat {
     if (reply.isEmpty()) {
       return;
     }
-    out.println();
-    out.println(render(reply));
-    out.flush();
+    synchronized (out) {
+      out.println();
+      out.println(render(reply));
+      out.flush();
+    }
   }
 
   /** A reply as terminal text: paragraphs, list entries, notes, then the numbered sources. */

@@ -2,6 +2,7 @@ package org.backgrounder.chat.console;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.jline.reader.EndOfFileException;
@@ -16,6 +17,13 @@ import org.jline.terminal.TerminalBuilder;
 public interface LineSource {
 
   String readLine(String prompt);
+
+  /** Prints {@code text} on its own lines without breaking the line being typed. */
+  default void printAbove(String text, PrintWriter out) {
+    out.println();
+    out.println(text);
+    out.flush();
+  }
 
   /** Lines from a reader without prompts (pipes, tests). */
   static LineSource of(BufferedReader reader) {
@@ -40,20 +48,29 @@ public interface LineSource {
         .variable(LineReader.HISTORY_FILE, historyFile)
         .variable(LineReader.HISTORY_SIZE, 500)
         .build();
-    return prompt -> {
-      while (true) {
-        try {
-          return reader.readLine(prompt);
-        } catch (UserInterruptException e) {
-          // Ctrl-C: drop the line being typed, keep chatting
-        } catch (EndOfFileException e) {
+    return new LineSource() {
+      @Override
+      public String readLine(String prompt) {
+        while (true) {
           try {
-            reader.getHistory().save();
-          } catch (IOException ignored) {
-            // history is a convenience; losing it is not worth an error at exit
+            return reader.readLine(prompt);
+          } catch (UserInterruptException e) {
+            // Ctrl-C: drop the line being typed, keep chatting
+          } catch (EndOfFileException e) {
+            try {
+              reader.getHistory().save();
+            } catch (IOException ignored) {
+              // history is a convenience; losing it is not worth an error at exit
+            }
+            return null;
           }
-          return null;
         }
+      }
+
+      @Override
+      public void printAbove(String text, PrintWriter out) {
+        out.flush();
+        reader.printAbove(text);
       }
     };
   }

@@ -58,6 +58,35 @@ class ConsoleChatTest {
   }
 
   @Test
+  void exit_endsTheChatLikeQuit() {
+    List<String> seen = new ArrayList<>();
+    StringWriter out = new StringWriter();
+    ConsoleChat chat = ConsoleChat.create(in -> {
+      seen.add(in.text());
+      return Reply.info("ok");
+    }, LineSource.of(new BufferedReader(new StringReader("one\n  /exit  \ntwo\n"))),
+        new PrintWriter(out), Clock.systemUTC());
+
+    chat.run("Welcome.");
+
+    assertThat(seen).containsExactly("one");
+    assertThat(out.toString()).containsOnlyOnce("ok");
+  }
+
+  @Test
+  void notice_isPrintedOnItsOwnLines() {
+    StringWriter out = new StringWriter();
+    ConsoleChat chat = ConsoleChat.create(in -> Reply.info("ok"),
+        LineSource.of(new BufferedReader(new StringReader(""))), new PrintWriter(out),
+        Clock.systemUTC());
+
+    chat.notice("Fetched 14 feeds: nothing new.");
+
+    assertThat(out.toString()).isEqualTo(System.lineSeparator() + "Fetched 14 feeds: nothing new."
+        + System.lineSeparator());
+  }
+
+  @Test
   void wrap_keepsLinesUnderTheWidth() {
     String wrapped = ConsoleChat.wrap("word ".repeat(60), "  - ", "    ");
 

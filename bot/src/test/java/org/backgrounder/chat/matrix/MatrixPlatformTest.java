@@ -327,9 +327,8 @@ class MatrixPlatformTest {
   }
 
   @Test
-  void specSyncExample_isReadWithoutError() throws Exception {
-    java.nio.file.Path example = org.backgrounder.TestPaths.corpus(
-        "matrix/client-server/sync/sync.response-200.response.json");
+  void specShapedSync_isReadWithoutError() throws Exception {
+    java.nio.file.Path example = org.backgrounder.TestPaths.resource("matrix/sync-response.json");
     startWithFirstSync("{\"next_batch\":\"s1\"}");
 
     bot.handleBatch(FakeHomeserver.JSON.readTree(java.nio.file.Files.readString(example)), false);

@@ -20,7 +20,7 @@ class RequestSignatureTest {
 
   @BeforeEach
   void readVector() {
-    vector = SlackCorpus.read("signing-vector-slash-command.json");
+    vector = SlackCorpus.read("signing-vector.json");
     timestamp = vector.get("x_slack_request_timestamp").asText();
     body = vector.get("body").asText().getBytes(StandardCharsets.UTF_8);
   }

@@ -32,13 +32,14 @@ class SlackHttpModeTest {
 
   @BeforeEach
   void start() throws Exception {
-    SlackCorpus.dir();
     slack = SlackFixture.httpMode();
   }
 
   @AfterEach
   void stop() throws Exception {
-    slack.close();
+    if (slack != null) {
+      slack.close();
+    }
   }
 
   private URI endpoint() {

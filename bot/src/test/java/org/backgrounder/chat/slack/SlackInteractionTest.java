@@ -26,13 +26,14 @@ class SlackInteractionTest {
 
   @BeforeEach
   void start() throws Exception {
-    SlackCorpus.dir();
     slack = SlackFixture.socketMode();
   }
 
   @AfterEach
   void stop() throws Exception {
-    slack.close();
+    if (slack != null) {
+      slack.close();
+    }
   }
 
   private void command(String envelopeId, String text, String trigger) {

@@ -22,13 +22,14 @@ class SlackSocketModeTest {
 
   @BeforeEach
   void start() throws Exception {
-    SlackCorpus.dir();
     slack = SlackFixture.socketMode();
   }
 
   @AfterEach
   void stop() throws Exception {
-    slack.close();
+    if (slack != null) {
+      slack.close();
+    }
   }
 
   /** Whether {@code condition} holds within two seconds. */
@@ -178,7 +179,7 @@ class SlackSocketModeTest {
 
   @Test
   void botsEditsDeletionsAndOwnMessages_areAckedButNeverAnswered() {
-    ObjectNode botMessage = SlackCorpus.event("MessageBotPayload.json");
+    ObjectNode botMessage = SlackCorpus.event("bot_message.json");
     botMessage.put("channel", "D111").put("channel_type", "im").put("ts", "1700000100.000001")
         .put("bot_id", "B999").put("text", "<@U222> bot says hi");
     ObjectNode appWithBotId = SlackCorpus.message("U555", "D111", "im", "1700000100.000002",
@@ -186,11 +187,11 @@ class SlackSocketModeTest {
     appWithBotId.put("bot_id", "B555");
     ObjectNode own = SlackCorpus.message(FakeWebApi.BOT_USER, "D111", "im",
         "1700000100.000003", "my own answer");
-    ObjectNode edit = SlackCorpus.event("MessageChangedPayload.json");
+    ObjectNode edit = SlackCorpus.event("message_changed.json");
     edit.put("channel", "D111").put("channel_type", "im").put("ts", "1700000100.000004");
     ((ObjectNode) edit.get("message")).put("user", "U111").put("text", "edited question")
         .remove("bot_id");
-    ObjectNode deletion = SlackCorpus.event("MessageChangedPayload.json");
+    ObjectNode deletion = SlackCorpus.event("message_changed.json");
     deletion.put("subtype", "message_deleted").put("channel", "D111").put("channel_type", "im")
         .put("ts", "1700000100.000005").put("deleted_ts", "1700000100.000001");
     ObjectNode mentionByBot = SlackCorpus.mention("U555", "C111", "1700000100.000006",
