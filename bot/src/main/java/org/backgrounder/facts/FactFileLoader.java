@@ -35,7 +35,7 @@ public final class FactFileLoader {
       "terms");
   static final List<String> ENTITY_KEYS = List.of("id", "name", "kind", "aliases", "description");
   static final List<String> SOURCE_KEYS = List.of("id", "title", "outlet", "url", "published",
-      "kind", "language", "author", "archived", "quote");
+      "kind", "language", "author", "archived", "quote", "credits");
   static final List<String> FACT_KEYS = List.of("id", "text", "date", "who", "about", "sources",
       "status", "tags", "note", "text_es");
 
@@ -343,11 +343,12 @@ public final class FactFileLoader {
       Optional<String> author = f.text("author", false);
       Optional<URI> archived = link(f, "archived", false);
       Optional<String> quote = f.text("quote", false);
+      List<String> credits = values(f.textList("credits", false, "[Intelligence Online]"));
       if (id.isEmpty() || title.isEmpty() || outlet.isEmpty() || url.isEmpty() || kind.isEmpty()) {
         return Optional.empty();
       }
       return Optional.of(new Source(id.get(), title.get(), outlet.get(), url.get(), published,
-          kind.get(), language, author, archived, quote));
+          kind.get(), language, author, archived, quote, credits));
     }
 
     private Optional<Fact> fact(Fields f) {

@@ -120,7 +120,7 @@ class ServiceTest {
     edit("    date: 2025-01-20\n", "    date: 2025-13-45\n");
 
     assertThatThrownBy(() -> Wiring.open(top)).isInstanceOf(UserError.class)
-        .hasMessageContaining("cartels-fto.yaml:238:11: 'date' must be a date")
+        .hasMessageContaining("cartels-fto.yaml:630:11: 'date' must be a date")
         .hasMessageContaining("fix them (backgrounder check shows them again) and start again");
     edit("    date: 2025-13-45\n", "    date: 2025-01-20\n");
     startService(); // so that @AfterEach has a service to stop

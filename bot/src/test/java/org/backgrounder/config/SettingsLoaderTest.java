@@ -128,7 +128,7 @@ class SettingsLoaderTest {
 
     assertThat(s.slack().configured()).isFalse();
     assertThat(s.matrix().configured()).isFalse();
-    assertThat(s.feeds().allowFileUrls()).isTrue();
+    assertThat(s.feeds().allowFileUrls()).isFalse();
   }
 
   @Test

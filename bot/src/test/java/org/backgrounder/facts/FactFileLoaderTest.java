@@ -128,6 +128,44 @@ class FactFileLoaderTest {
   }
 
   @Test
+  void load_credits_namesTheOutletsASourceCreditsInOrder() {
+    FactFile f = loader.loadFile(TestPaths.resource("facts/valid/credits.yaml"), "c.yaml")
+        .files().get(0);
+
+    assertThat(f.source("osintsights").orElseThrow().credits())
+        .containsExactly("Intelligence Online");
+    assertThat(f.source("block-style").orElseThrow().credits())
+        .containsExactly("The Wall Street Journal", "Reforma");
+    assertThat(f.source("credits-none").orElseThrow().credits()).isEmpty();
+  }
+
+  @Test
+  void load_creditsWrittenAsOneValue_isAnErrorAtTheKey(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("c.yaml");
+    Files.writeString(file, """
+        version: 1
+        story: {id: c, title: C}
+        sources:
+          - id: s
+            title: T
+            outlet: O
+            url: https://example.org/
+            kind: news
+            credits: Intelligence Online
+        facts:
+          - {id: f, text: A fact., sources: [s]}
+        """);
+
+    FactFileLoader.Result result = loader.loadFile(file, "c.yaml");
+
+    assertThat(result.hasErrors()).isTrue();
+    assertThat(result.problems()).anySatisfy(p -> {
+      assertThat(p.line()).isEqualTo(9);
+      assertThat(p.message()).contains("credits");
+    });
+  }
+
+  @Test
   void load_factWithoutStatus_isConfirmed() {
     FactFile f = loader.loadFile(TestPaths.resource("facts/valid/minimal.yaml"), "m.yaml")
         .files().get(0);
