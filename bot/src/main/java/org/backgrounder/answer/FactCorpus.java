@@ -29,7 +29,8 @@ final class FactCorpus {
       + "|([^,]+,[^,]+,[^,]+)|(:\\s*\\S)");
 
   /** One fact as read. */
-  record Doc(FactBase.Located located, Set<String> forms, Set<String> surface,
+  record Doc(FactBase.Located located, Map<String, Integer> counts, int length,
+      Set<String> forms, Set<String> surface,
       Set<String> about, Set<String> who, Set<String> named, boolean dated, boolean enumerates,
       boolean numeric) {}
 
@@ -44,8 +45,11 @@ final class FactCorpus {
   /** The words of each entity's description, by {@code story/entity} key. */
   private final Map<String, Set<String>> descriptions;
 
+  private final float averageLength;
+
   private FactCorpus(List<Doc> docs, Map<String, Set<String>> surfaceForms,
-      Map<String, Set<String>> descriptions) {
+      Map<String, Set<String>> descriptions, float averageLength) {
+    this.averageLength = averageLength;
     this.docs = List.copyOf(docs);
     this.surfaceForms = Map.copyOf(surfaceForms);
     this.descriptions = Map.copyOf(descriptions);
@@ -79,9 +83,11 @@ final class FactCorpus {
       for (Fact fact : story.facts()) {
         Set<String> forms = new HashSet<>();
         Set<String> words = new HashSet<>();
+        Map<String, Integer> counts = new HashMap<>();
         List<TextAnalysis.Word> text = TextAnalysis.analyze(fact.text());
         for (TextAnalysis.Word w : text) {
           forms.addAll(w.variants());
+          w.variants().forEach(v -> counts.merge(v, 1, Integer::sum));
           words.add(w.folded());
           surface.computeIfAbsent(w.folded(), k -> new HashSet<>()).addAll(w.variants());
         }
@@ -110,12 +116,19 @@ final class FactCorpus {
             named.add(n.key());
           }
         }
-        docs.add(new Doc(new FactBase.Located(story, fact), forms, words, about, who, named,
+        docs.add(new Doc(new FactBase.Located(story, fact), counts, text.size(), forms, words,
+            about, who, named,
             fact.date().isPresent(), ENUMERATES.matcher(fact.text()).find(),
             NUMERIC.matcher(fact.text().replaceAll("\\b(1[89]|20)\\d\\d\\b", "")).find()));
       }
     }
-    return new FactCorpus(docs, surface, descriptions);
+    double avg = docs.stream().mapToInt(Doc::length).average().orElse(1);
+    return new FactCorpus(docs, surface, descriptions, (float) Math.max(1, avg));
+  }
+
+  /** The mean length of a fact's text, in words. */
+  float averageLength() {
+    return averageLength;
   }
 
   List<Doc> docs() {

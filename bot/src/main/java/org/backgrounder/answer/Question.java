@@ -54,7 +54,13 @@ record Question(String text, Set<Intent> intents, List<Need.Entity> entities,
   enum Kind {
     WORD, THING, NUMBER, QUOTED;
 
+    /** Every answering fact must contain it. */
     boolean required() {
+      return this == NUMBER || this == QUOTED;
+    }
+
+    /** Some fact must contain it, or nothing answers ("the navy" when no fact names a navy). */
+    boolean named() {
       return this != WORD;
     }
   }

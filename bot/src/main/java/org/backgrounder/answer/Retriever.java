@@ -27,6 +27,7 @@ final class Retriever {
   static final float UNKNOWN = 1f;
   /** An entity named by more than this share of the facts is background, not a filter. */
   static final float BACKGROUND_SHARE = 0.35f;
+  static final boolean UNSAID_WORDS = Boolean.parseBoolean(System.getProperty("bg.unsaid", "false"));
 
   /**
    * What one fact offers a question.
@@ -79,10 +80,7 @@ final class Retriever {
       out.add(candidate(q, d, terms, required, background, total));
     }
     out.sort(Comparator.comparing(Candidate::eligible).reversed()
-        .thenComparing(Comparator.comparingDouble(Candidate::score).reversed())
-        .thenComparing(c -> c.doc().located().fact().date().map(
-            org.backgrounder.facts.FactDate::start).orElse(null),
-            Comparator.nullsLast(Comparator.reverseOrder())));
+        .thenComparing(Comparator.comparingDouble(Candidate::score).reversed()));
     return out;
   }
 
@@ -105,7 +103,8 @@ final class Retriever {
       }
     }
     float weight = df == 0 ? UNKNOWN * idf(1, n) : idf(df, n);
-    return new Weighted(t, typos, weight, df == 0 && t.known());
+    boolean unsaid = df == 0 && (t.kind().named() || (UNSAID_WORDS && t.known()));
+    return new Weighted(t, typos, weight, unsaid);
   }
 
   /**
@@ -142,8 +141,8 @@ final class Retriever {
         missing.add(w.term.asked());
       }
       matched += m * w.weight;
+      score += m * w.weight * saturation(w.term, d);
     }
-    score += matched;
     for (Need.Entity e : background) {
       if (names(d, e)) {
         float idf = entityWeight(e, corpus.docs().size());
@@ -201,6 +200,26 @@ final class Retriever {
     }
     float coverage = total == 0 ? 1f : matched / total;
     return new Candidate(d, score, coverage, missing, conflict, qualified);
+  }
+
+  /**
+   * BM25's term-frequency part, with the index's parameters: a word said twice counts a little
+   * more, and a short fact that says it a little more than a long one. The asked form itself, as
+   * written, counts a little more than another form of it ("designated" over "designation").
+   */
+  private float saturation(Question.Term t, FactCorpus.Doc d) {
+    int tf = 0;
+    for (Set<String> word : t.own().words()) {
+      for (String f : word) {
+        tf = Math.max(tf, d.counts().getOrDefault(f, 0));
+      }
+    }
+    tf = Math.max(tf, 1);
+    float k1 = 1.2f;
+    float b = 0.3f;
+    float norm = k1 * (1 - b + b * d.length() / corpus.averageLength());
+    float sat = tf * (k1 + 1) / (tf + norm);
+    return d.surface().contains(t.asked()) ? sat * 1.1f : sat;
   }
 
   private static boolean containsAny(FactCorpus.Doc d, Set<String> words) {
