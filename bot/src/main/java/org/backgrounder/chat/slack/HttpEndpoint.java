@@ -147,6 +147,13 @@ final class HttpEndpoint implements Connection {
     HttpFields headers = request.getHeaders();
     RequestSignature.Verdict verdict = signature.verify(
         headers.get("X-Slack-Request-Timestamp"), headers.get("X-Slack-Signature"), body);
+    if (verdict == RequestSignature.Verdict.REPLAYED) {
+      // Acknowledged, so that a duplicate delivery is not retried, and otherwise ignored.
+      LOG.warn("Slack: ignored a signed request from {} seen before (a replay or a duplicate)",
+          Request.getRemoteAddr(request));
+      HttpServers.reply(response, callback, 200, "text/plain", "");
+      return;
+    }
     if (verdict != RequestSignature.Verdict.VALID) {
       LOG.warn("Slack: refused a request from {}: signature {}", Request.getRemoteAddr(request),
           verdict);

@@ -148,4 +148,22 @@ class HttpEndpointTest {
     assertThat(took).isLessThan(Duration.ofSeconds(5));
     assertThat(slack.asked).isEmpty();
   }
+
+  @Test
+  void signedCommand_capturedAndSentAgainWithinTheWindow_isHandledOnce() throws Exception {
+    String body = slashCommand("sources palantir", "t2");
+    String ts = now();
+
+    HttpResponse<String> first = post(body, ts);
+    slack.api.await("chat.postEphemeral", 1);
+    slack.clock.advance(Duration.ofMinutes(2));
+    HttpResponse<String> replayed = post(body, ts);
+    slack.finish();
+
+    assertThat(first.statusCode()).isEqualTo(200);
+    assertThat(replayed.statusCode()).isEqualTo(200);
+    assertThat(replayed.body()).isEmpty();
+    assertThat(slack.asked).hasSize(1);
+    assertThat(slack.api.calls("chat.postEphemeral")).hasSize(1);
+  }
 }
