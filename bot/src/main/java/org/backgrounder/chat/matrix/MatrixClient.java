@@ -122,10 +122,11 @@ final class MatrixClient {
         .path("joined").size();
   }
 
-  /** Events before {@code from}, newest first. */
-  JsonNode messagesBefore(String roomId, String from, int limit) throws MatrixException {
+  /** Events before {@code from} and after {@code to} (both sync positions), newest first. */
+  JsonNode messagesBetween(String roomId, String from, String to, int limit)
+      throws MatrixException {
     return call("GET", "rooms/" + enc(roomId) + "/messages?dir=b&limit=" + limit + "&from="
-        + enc(from), null, true, Duration.ofSeconds(30));
+        + enc(from) + "&to=" + enc(to), null, true, Duration.ofSeconds(30));
   }
 
   private JsonNode call(String method, String path, JsonNode body, boolean auth, Duration timeout)

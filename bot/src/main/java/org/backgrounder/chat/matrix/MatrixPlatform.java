@@ -199,7 +199,7 @@ public final class MatrixPlatform implements ChatPlatform {
         String next = sync.path("next_batch").asText();
         Cursor.Batch batch = cursor.begin(next);
         try {
-          handleBatch(sync, since.isEmpty(), batch);
+          handleBatch(sync, since, batch);
         } catch (MatrixException | RuntimeException e) {
           batch.fail(); // a restart reads this batch again; this run goes on after it
           throw e;
@@ -208,7 +208,6 @@ public final class MatrixPlatform implements ChatPlatform {
           batch.release();
         }
         since = Optional.of(next);
-        state.put(key("synced-at"), Long.toString(clock.millis()));
         forgetOldAnswers();
         connected = true;
         backoff = Duration.ofSeconds(1);
@@ -254,12 +253,13 @@ public final class MatrixPlatform implements ChatPlatform {
   }
 
   /** Handles one batch as the sync loop would (tests feed the spec's example through it). */
-  void handleBatch(JsonNode sync, boolean first) throws MatrixException {
+  void handleBatch(JsonNode sync) throws MatrixException {
     Cursor.Batch batch = new Cursor(next -> { }).begin("");
-    handleBatch(sync, first, batch);
+    handleBatch(sync, state.get(key("since")), batch);
   }
 
-  private void handleBatch(JsonNode sync, boolean first, Cursor.Batch batch)
+  /** @param since the position the batch follows; none for the first sync, which answers nothing */
+  private void handleBatch(JsonNode sync, Optional<String> since, Cursor.Batch batch)
       throws MatrixException {
     JsonNode invites = sync.path("rooms").path("invite");
     for (var it = invites.fields(); it.hasNext(); ) {
@@ -269,7 +269,7 @@ public final class MatrixPlatform implements ChatPlatform {
     JsonNode joined = sync.path("rooms").path("join");
     for (var it = joined.fields(); it.hasNext(); ) {
       var room = it.next();
-      joinedRoom(room.getKey(), room.getValue(), first, batch);
+      joinedRoom(room.getKey(), room.getValue(), since, batch);
     }
   }
 
@@ -314,8 +314,8 @@ public final class MatrixPlatform implements ChatPlatform {
     }
   }
 
-  private void joinedRoom(String roomId, JsonNode room, boolean first, Cursor.Batch batch)
-      throws MatrixException {
+  private void joinedRoom(String roomId, JsonNode room, Optional<String> since,
+      Cursor.Batch batch) throws MatrixException {
     JsonNode timeline = room.path("timeline");
     boolean encrypted = hasType(room.path("state").path("events"), "m.room.encryption")
         || hasType(timeline.path("events"), "m.room.encryption")
@@ -330,8 +330,8 @@ public final class MatrixPlatform implements ChatPlatform {
     if (hasType(timeline.path("events"), "m.room.member")) {
       messages.membershipChanged(roomId);
     }
-    if (!first) {
-      messages.timeline(roomId, timeline, batch);
+    if (since.isPresent()) {
+      messages.timeline(roomId, timeline, since.get(), batch);
     }
   }
 

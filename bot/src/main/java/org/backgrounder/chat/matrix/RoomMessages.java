@@ -69,11 +69,16 @@ final class RoomMessages {
     directRooms.remove(roomId);
   }
 
-  /** The room's new messages (after the gap, if the timeline was limited), oldest first. */
-  void timeline(String roomId, JsonNode timeline, Cursor.Batch batch) throws MatrixException {
+  /**
+   * The room's new messages (after the gap, if the timeline was limited), oldest first.
+   *
+   * @param since the sync position this batch follows
+   */
+  void timeline(String roomId, JsonNode timeline, String since, Cursor.Batch batch)
+      throws MatrixException {
     List<JsonNode> events = new ArrayList<>();
     if (timeline.path("limited").asBoolean(false) && timeline.hasNonNull("prev_batch")) {
-      events.addAll(gap(roomId, timeline.path("prev_batch").asText()));
+      events.addAll(gap(roomId, timeline.path("prev_batch").asText(), since));
     }
     timeline.path("events").forEach(events::add);
     for (JsonNode e : events) {
@@ -84,21 +89,15 @@ final class RoomMessages {
   }
 
   /**
-   * A limited timeline skipped messages: fetch the ones said since the last batch was handled
-   * (those older were already seen), oldest first.
+   * A limited timeline skipped messages: fetch those between the previous sync position and the
+   * start of this timeline, oldest first. Positions, not the senders' timestamps, bound the gap:
+   * a timestamp is whatever the sender's server says, and one dated next year must not hide
+   * everything said until then.
    */
-  private List<JsonNode> gap(String roomId, String prevBatch) throws MatrixException {
-    Optional<Long> handledUpTo = state.get(key.apply("handled-ts:" + roomId)).map(Long::parseLong)
-        .or(() -> state.get(key.apply("synced-at")).map(Long::parseLong));
-    if (handledUpTo.isEmpty()) {
-      return List.of();
-    }
+  private List<JsonNode> gap(String roomId, String prevBatch, String since)
+      throws MatrixException {
     List<JsonNode> older = new ArrayList<>();
-    JsonNode page = client.messagesBefore(roomId, prevBatch, 100);
-    for (JsonNode e : page.path("chunk")) {
-      if (e.path("origin_server_ts").asLong() <= handledUpTo.get()) {
-        break;
-      }
+    for (JsonNode e : client.messagesBetween(roomId, prevBatch, since, 100).path("chunk")) {
       older.add(0, e);
     }
     LOG.info("Matrix: {} had a gap; {} earlier messages fetched", roomId, older.size());
@@ -110,7 +109,6 @@ final class RoomMessages {
     String sender = e.path("sender").asText();
     JsonNode content = e.path("content");
     long ts = e.path("origin_server_ts").asLong();
-    state.put(key.apply("handled-ts:" + roomId), Long.toString(ts));
     if (ts < state.get(key.apply("joined-at:" + roomId)).map(Long::parseLong).orElse(0L)) {
       return;
     }

@@ -285,6 +285,27 @@ class MatrixPlatformTest {
   }
 
   @Test
+  void futureDatedMessage_doesNotHideTheNextGap() throws Exception {
+    startWithFirstSync("{\"next_batch\":\"s1\"}");
+    var future = (com.fasterxml.jackson.databind.node.ObjectNode) FakeHomeserver.JSON.readTree(
+        FakeHomeserver.message("$future", "@mallory:elsewhere.example", "hello from next year"));
+    future.put("origin_server_ts", System.currentTimeMillis() + Duration.ofDays(365).toMillis());
+    hs.queueSync(FakeHomeserver.batch("s2", ROOM, future.toString()));
+    Eventually.await(Duration.ofSeconds(5), () -> hs.count("since=s2") > 0);
+    hs.failOnce("/messages", FakeHomeserver.json("{\"chunk\":[" + FakeHomeserver.message(
+        "$missed", "@alice:test", "!bg help") + "]}"));
+
+    hs.queueSync("{\"next_batch\":\"s3\",\"rooms\":{\"join\":{\"" + ROOM + "\":{\"timeline\":"
+        + "{\"limited\":true,\"prev_batch\":\"p2\",\"events\":[" + FakeHomeserver.message("$latest",
+        "@alice:test", "!bg timeline") + "]}}}}}");
+    Eventually.await(Duration.ofSeconds(5), () -> hs.sentMessages().size() == 2);
+
+    assertThat(asked).extracting(Incoming::text).containsExactly("/help", "/timeline");
+    assertThat(hs.requests.stream().map(r -> r.getPath()).filter(p -> p.contains("/messages"))
+        .toList()).singleElement().asString().contains("from=p2").contains("to=s2");
+  }
+
+  @Test
   void encryptedRoom_getsOneNoticeThenSilence() throws Exception {
     startWithFirstSync("{\"next_batch\":\"s1\"}");
     String encrypted = "{\"type\":\"m.room.encrypted\",\"event_id\":\"$e1\",\"sender\":\"@alice:test\","
@@ -372,7 +393,7 @@ class MatrixPlatformTest {
         "matrix/client-server/sync/sync.response-200.response.json");
     startWithFirstSync("{\"next_batch\":\"s1\"}");
 
-    bot.handleBatch(FakeHomeserver.JSON.readTree(java.nio.file.Files.readString(example)), false);
+    bot.handleBatch(FakeHomeserver.JSON.readTree(java.nio.file.Files.readString(example)));
 
     // Its one message is not addressed to the bot; its invite is not from an allowed user; its
     // timeline is limited, so the gap is fetched.
