@@ -129,6 +129,15 @@ final class MatrixClient {
         + enc(from) + "&to=" + enc(to), null, true, Duration.ofSeconds(30));
   }
 
+  /** The latest messages {@code sender} sent in the room, newest first. */
+  JsonNode latestMessagesBy(String roomId, String sender, int limit) throws MatrixException {
+    ObjectNode filter = JSON.createObjectNode();
+    filter.putArray("senders").add(sender);
+    filter.putArray("types").add("m.room.message");
+    return call("GET", "rooms/" + enc(roomId) + "/messages?dir=b&limit=" + limit + "&filter="
+        + enc(filter.toString()), null, true, Duration.ofSeconds(30));
+  }
+
   private JsonNode call(String method, String path, JsonNode body, boolean auth, Duration timeout)
       throws MatrixException {
     HttpUrl url = HttpUrl.get(base + path);

@@ -41,6 +41,9 @@ public final class MatrixPlatform implements ChatPlatform {
     void sleep(Duration d) throws InterruptedException;
   }
 
+  /** Where a keyed message carries its key (hashed), so a repeat can be recognised in the room. */
+  static final String KEY_FIELD = "org.backgrounder.key";
+
   /** How many rooms are answered at once, and how many questions a room may have waiting. */
   static final int ANSWER_THREADS = 4;
   static final int ROOM_BACKLOG = 50;
@@ -356,14 +359,45 @@ public final class MatrixPlatform implements ChatPlatform {
     send(room, reply, Optional.empty());
   }
 
+  /**
+   * Posts {@code reply}; with a {@code key}, at most once. The key's transaction id makes the
+   * homeserver drop a repeat from the same session; a restart that logs in again has a new
+   * session, so the key also travels in the message ({@link #KEY_FIELD}), and the bot's latest
+   * messages in the room are checked for it first.
+   */
   @Override
   public void send(Room room, Reply reply, Optional<String> key) throws ChatException {
     String txn = key.map(k -> "bg-" + Sender.sha(k)).orElse("bg-" + UUID.randomUUID());
+    ObjectNode content = MatrixRenderer.content(reply, room.thread(), room.thread());
     try {
-      sender.send(room.id(), txn, MatrixRenderer.content(reply, room.thread(), room.thread()));
+      if (key.isPresent()) {
+        String mark = Sender.sha(key.get());
+        if (alreadyPosted(room.id(), mark)) {
+          LOG.info("Matrix: {} already has the message for {}; not posting it again", room.id(),
+              key.get());
+          return;
+        }
+        content.put(KEY_FIELD, mark);
+      }
+      sender.send(room.id(), txn, content);
     } catch (MatrixException e) {
       throw new ChatException("Matrix refused the message for " + room.id() + ": " + e.getMessage(), e);
     }
+  }
+
+  private boolean alreadyPosted(String roomId, String mark) {
+    try {
+      for (JsonNode e : client.latestMessagesBy(roomId, botId, 50).path("chunk")) {
+        if (botId.equals(e.path("sender").asText())
+            && mark.equals(e.path("content").path(KEY_FIELD).asText())) {
+          return true;
+        }
+      }
+    } catch (MatrixException e) {
+      // Cannot look: the transaction id is the remaining guard against a repeat.
+      LOG.info("Matrix: could not check {} for an earlier post: {}", roomId, e.getMessage());
+    }
+    return false;
   }
 
   @Override

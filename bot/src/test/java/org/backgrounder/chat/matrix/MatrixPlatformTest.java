@@ -377,6 +377,29 @@ class MatrixPlatformTest {
   }
 
   @Test
+  void send_withAKeyAlreadyPostedInTheRoom_isNotPostedAgain() throws Exception {
+    startWithFirstSync("{\"next_batch\":\"s1\"}");
+    var room = new org.backgrounder.chat.Room("matrix", ROOM, false, Optional.empty());
+    String key = "digest:2026-11-26T08:30";
+    bot.send(room, reply("digest"), Optional.of(key));
+    JsonNode posted = hs.sentMessages().get(0);
+    // After a restart with a password login, the new access token has a new transaction scope:
+    // only the room itself can tell that the slot was posted.
+    hs.sent.clear();
+    hs.sendOrder.clear();
+    hs.failOnce("/messages", FakeHomeserver.json("{\"chunk\":[{\"type\":\"m.room.message\","
+        + "\"event_id\":\"$digest\",\"sender\":\"@bot:test\",\"origin_server_ts\":1,"
+        + "\"content\":" + posted + "}]}"));
+
+    bot.send(room, reply("digest"), Optional.of(key));
+
+    assertThat(posted.path(MatrixPlatform.KEY_FIELD).asText()).isNotBlank();
+    assertThat(hs.sentMessages()).isEmpty();
+    assertThat(hs.requests.stream().map(r -> r.getPath()).filter(p -> p.contains("/messages"))
+        .toList()).last().asString().contains("senders");
+  }
+
+  @Test
   void missingCredentials_sayWhichSettingIsMissing() {
     MatrixSettings none = new MatrixSettings(URI.create(hs.server.url("/").toString()), "@bot:test",
         null, null, List.of(), "BG");
