@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.OkHttpClient;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.SocketPolicy;
@@ -42,6 +43,7 @@ class MatrixPlatformTest {
   private MatrixPlatform bot;
   /** Holds every answer in {@link #SLOW_ROOM} until a test opens it. */
   private final CountDownLatch slowRoom = new CountDownLatch(1);
+  private final AtomicInteger answersFailed = new AtomicInteger();
 
   @BeforeEach
   void start() throws Exception {
@@ -77,7 +79,7 @@ class MatrixPlatformTest {
       }
       return reply("Answer to " + in.text());
     }, Set.of("sources", "help", "timeline"), state, new OkHttpClient(), Clock.systemUTC(),
-        waits::add, Duration.ofMillis(300), () -> { });
+        waits::add, Duration.ofMillis(300), answersFailed::incrementAndGet);
   }
 
   static Reply reply(String text) {
@@ -216,6 +218,7 @@ class MatrixPlatformTest {
 
     assertThat(asked).extracting(Incoming::text).containsExactly("/help", "/timeline");
     assertThat(hs.sentMessages()).hasSize(1);
+    assertThat(answersFailed).hasValue(1);
     assertThat(bot.connected()).isTrue();
   }
 

@@ -166,4 +166,29 @@ class HttpEndpointTest {
     assertThat(slack.asked).hasSize(1);
     assertThat(slack.api.calls("chat.postEphemeral")).hasSize(1);
   }
+
+  @Test
+  void mentionThatCannotBeAnswered_isCountedAsAChatError() throws Exception {
+    slack.api.script("chat.postMessage", FakeWebApi.error("channel_not_found"));
+    String event = "{\"token\":\"test-not-real\",\"team_id\":\"T111\",\"api_app_id\":\"A111\","
+        + "\"type\":\"event_callback\",\"event_id\":\"EvErr1\",\"event_time\":1700000100,"
+        + "\"authorizations\":[{\"team_id\":\"T111\",\"user_id\":\"" + FakeWebApi.BOT_USER
+        + "\",\"is_bot\":true}],\"event\":{\"type\":\"app_mention\",\"user\":\"U111\","
+        + "\"text\":\"<@" + FakeWebApi.BOT_USER + "> palantir\",\"ts\":\"1700000100.000100\","
+        + "\"channel\":\"C111\",\"event_ts\":\"1700000100.000100\"}}";
+    String signature = new RequestSignature(SlackFixture.SIGNING_SECRET, slack.clock)
+        .sign(now(), event.getBytes(StandardCharsets.UTF_8));
+
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+            + port() + HttpEndpoint.PATH)).timeout(Duration.ofSeconds(3))
+        .header("Content-Type", "application/json")
+        .header("X-Slack-Request-Timestamp", now()).header("X-Slack-Signature", signature)
+        .POST(HttpRequest.BodyPublishers.ofString(event)).build(), HttpResponse.BodyHandlers.ofString());
+    slack.api.await("chat.postMessage", 1);
+    slack.finish();
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(slack.asked).hasSize(1);
+    assertThat(slack.answersFailed).hasValue(1);
+  }
 }
