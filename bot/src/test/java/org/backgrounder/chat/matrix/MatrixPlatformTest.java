@@ -25,6 +25,7 @@ import org.backgrounder.chat.Reply;
 import org.backgrounder.config.MatrixSettings;
 import org.backgrounder.config.Secret;
 import org.backgrounder.store.Database;
+import org.backgrounder.store.KeyValues;
 import org.backgrounder.store.SqliteKeyValues;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,6 +68,35 @@ class MatrixPlatformTest {
         Secret.of("test-token-not-real"), null, inviters, "BG");
   }
 
+  /** Every key the bot writes, in order: one write is one SQLite transaction. */
+  private final List<String> writes = Collections.synchronizedList(new ArrayList<>());
+
+  private KeyValues counted() {
+    return new KeyValues() {
+      @Override
+      public Optional<String> get(String key) {
+        return state.get(key);
+      }
+
+      @Override
+      public void put(String key, String value) {
+        writes.add(key);
+        state.put(key, value);
+      }
+
+      @Override
+      public boolean putIfAbsent(String key, String value) {
+        writes.add(key);
+        return state.putIfAbsent(key, value);
+      }
+
+      @Override
+      public int prune(String prefix, Instant before) {
+        return state.prune(prefix, before);
+      }
+    };
+  }
+
   private MatrixPlatform bot(List<String> inviters) {
     return new MatrixPlatform(settings(inviters), in -> {
       asked.add(in);
@@ -78,7 +108,7 @@ class MatrixPlatformTest {
         }
       }
       return reply("Answer to " + in.text());
-    }, Set.of("sources", "help", "timeline"), state, new OkHttpClient(), Clock.systemUTC(),
+    }, Set.of("sources", "help", "timeline"), counted(), new OkHttpClient(), Clock.systemUTC(),
         waits::add, Duration.ofMillis(300), answersFailed::incrementAndGet);
   }
 
@@ -187,6 +217,27 @@ class MatrixPlatformTest {
     slowRoom.countDown();
     Eventually.await(Duration.ofSeconds(5), () -> handledThrough("s2"));
     assertThat(hs.sentMessages()).hasSize(2);
+  }
+
+  @Test
+  void busyRoom_writesOncePerBatchAndAnswer_notOncePerMessage() throws Exception {
+    startWithFirstSync("{\"next_batch\":\"s1\"}");
+    List<String> events = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      events.add(FakeHomeserver.message("$chat" + i, "@alice:test", "just chatting " + i));
+    }
+    events.add(FakeHomeserver.message("$q", "@alice:test", "!bg help"));
+    writes.clear();
+
+    hs.queueSync(FakeHomeserver.batch("s2", ROOM, events.toArray(String[]::new)));
+    Eventually.await(Duration.ofSeconds(5), () -> handledThrough("s2"));
+
+    // Besides the answer, only the sync position is written: once a batch, as each is handled.
+    List<String> besidesThePosition;
+    synchronized (writes) {
+      besidesThePosition = writes.stream().filter(k -> !k.equals("matrix:@bot:test:since")).toList();
+    }
+    assertThat(besidesThePosition).containsExactly("matrix:@bot:test:answered:$q");
   }
 
   @Test
