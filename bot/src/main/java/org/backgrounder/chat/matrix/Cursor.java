@@ -16,7 +16,6 @@ final class Cursor {
   final class Batch {
     private final String next;
     private int open = 1;
-    private boolean failed;
 
     private Batch(String next) {
       this.next = next;
@@ -37,10 +36,14 @@ final class Cursor {
       }
     }
 
-    /** An answer could not be sent: this run never stores a position past this batch. */
-    void fail() {
+    /**
+     * The batch failed half-way and is read again from the same position: it no longer holds the
+     * stored position back (the new reading does, for every question still unanswered).
+     */
+    void abandon() {
       synchronized (Cursor.this) {
-        failed = true;
+        batches.remove(this);
+        advance();
       }
     }
   }
@@ -61,7 +64,7 @@ final class Cursor {
   }
 
   private void advance() {
-    while (!batches.isEmpty() && batches.peek().open == 0 && !batches.peek().failed) {
+    while (!batches.isEmpty() && batches.peek().open <= 0) {
       store.accept(batches.poll().next);
     }
   }

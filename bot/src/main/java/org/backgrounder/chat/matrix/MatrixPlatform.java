@@ -204,12 +204,11 @@ public final class MatrixPlatform implements ChatPlatform {
         try {
           handleBatch(sync, since, batch);
         } catch (MatrixException | RuntimeException e) {
-          batch.fail(); // a restart reads this batch again; this run goes on after it
+          batch.abandon(); // read again from the same position, below
           throw e;
-        } finally {
-          // A restart resumes after the batch once its answers are sent, never in its middle.
-          batch.release();
         }
+        // A restart resumes after the batch once its answers are sent, never in its middle.
+        batch.release();
         since = Optional.of(next);
         forgetOldAnswers();
         connected = true;

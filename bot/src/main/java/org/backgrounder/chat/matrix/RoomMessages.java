@@ -130,7 +130,7 @@ final class RoomMessages {
     batch.hold();
     boolean queued = lanes.submit(roomId, () -> {
       try {
-        answer(incoming, batch);
+        answer(incoming);
       } finally {
         batch.release();
       }
@@ -143,7 +143,7 @@ final class RoomMessages {
   }
 
   /** In the room's lane: asks the handler, sends the reply, and records the question answered. */
-  private void answer(Incoming in, Cursor.Batch batch) {
+  private void answer(Incoming in) {
     String roomId = in.room().id();
     String eventId = in.id();
     typing(roomId, true);
@@ -160,15 +160,9 @@ final class RoomMessages {
         sender.send(roomId, "bg-" + Sender.sha(eventId), MatrixRenderer.content(reply,
             in.room().thread(), Optional.of(eventId)));
       } catch (MatrixException ex) {
+        // Refused for good (no permission to post there), or still failing after the retries:
+        // the question is given up rather than holding the room's lane and the sync position.
         answerFailed.run();
-        if (!Sender.refusedForGood(ex)) {
-          // Still failing after the retries: the position stays before this batch, so the next
-          // start answers it (the same transaction id keeps it from appearing twice).
-          batch.fail();
-          LOG.warn("Matrix: could not answer {} in {} for now: {}", eventId, roomId, ex.getMessage());
-          return;
-        }
-        // Refused for good (no permission to post there): the question is given up.
         LOG.warn("Matrix: could not answer {} in {}: {}", eventId, roomId, ex.getMessage());
       }
     }
