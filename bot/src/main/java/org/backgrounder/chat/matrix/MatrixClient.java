@@ -2,6 +2,7 @@ package org.backgrounder.chat.matrix;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -68,6 +69,22 @@ final class MatrixClient {
   String createFilter(String userId, JsonNode filter) throws MatrixException {
     return call("POST", "user/" + enc(userId) + "/filter", filter, true, Duration.ofSeconds(30))
         .path("filter_id").asText();
+  }
+
+  /** What the bot syncs: messages and memberships of its rooms, nothing else. */
+  static JsonNode syncFilter() {
+    ObjectNode f = MatrixClient.JSON.createObjectNode();
+    f.putObject("presence").putArray("types");
+    f.putObject("account_data").putArray("types");
+    ObjectNode room = f.putObject("room");
+    ObjectNode timeline = room.putObject("timeline");
+    timeline.put("limit", 50);
+    ArrayNode types = timeline.putArray("types");
+    types.add("m.room.message").add("m.room.encrypted").add("m.room.encryption").add("m.room.member");
+    room.putObject("state").put("lazy_load_members", true);
+    room.putObject("ephemeral").putArray("types");
+    room.putObject("account_data").putArray("types");
+    return f;
   }
 
   /** One long-poll; {@code since} empty for the first. */

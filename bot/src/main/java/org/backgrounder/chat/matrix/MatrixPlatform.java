@@ -1,7 +1,6 @@
 package org.backgrounder.chat.matrix;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,7 +53,7 @@ public final class MatrixPlatform implements ChatPlatform {
   private final Clock clock;
   private final Sleeper sleeper;
   private final Duration pollTimeout;
-  private final Globs inviters;
+  private final Invites invites;
   private final Sender sender;
   private final Lanes lanes = new Lanes(ANSWER_THREADS, ROOM_BACKLOG);
   private final RoomMessages messages;
@@ -77,7 +76,8 @@ public final class MatrixPlatform implements ChatPlatform {
     this.clock = clock;
     this.sleeper = sleeper;
     this.pollTimeout = pollTimeout;
-    this.inviters = new Globs(settings.allowedInviters());
+    this.invites = new Invites(client, settings.allowedInviters(), state, this::key,
+        () -> botId, clock);
     this.sender = new Sender(client, sleeper);
     this.messages = new RoomMessages(client, sender, lanes, state, this::key, handler, commands,
         clock, () -> running, answerFailed);
@@ -154,7 +154,7 @@ public final class MatrixPlatform implements ChatPlatform {
             + settings.user());
       }
       messages.signedIn(new RoomMessages.Self(botId, client.displayName(botId)));
-      filterId = client.createFilter(botId, filter());
+      filterId = client.createFilter(botId, MatrixClient.syncFilter());
     } catch (MatrixException e) {
       if (e.unknownToken() || e.status() == 401 || e.status() == 403) {
         throw new ChatException("Matrix rejected the bot's credentials (" + e.errcode() + "): check"
@@ -163,21 +163,6 @@ public final class MatrixPlatform implements ChatPlatform {
       throw new ChatException("cannot reach the Matrix homeserver " + settings.homeserver() + ": "
           + e.getMessage(), e);
     }
-  }
-
-  private static JsonNode filter() {
-    ObjectNode f = MatrixClient.JSON.createObjectNode();
-    f.putObject("presence").putArray("types");
-    f.putObject("account_data").putArray("types");
-    ObjectNode room = f.putObject("room");
-    ObjectNode timeline = room.putObject("timeline");
-    timeline.put("limit", 50);
-    ArrayNode types = timeline.putArray("types");
-    types.add("m.room.message").add("m.room.encrypted").add("m.room.encryption").add("m.room.member");
-    room.putObject("state").put("lazy_load_members", true);
-    room.putObject("ephemeral").putArray("types");
-    room.putObject("account_data").putArray("types");
-    return f;
   }
 
   private String key(String what) {
@@ -263,77 +248,15 @@ public final class MatrixPlatform implements ChatPlatform {
   /** @param since the position the batch follows; none for the first sync, which answers nothing */
   private void handleBatch(JsonNode sync, Optional<String> since, Cursor.Batch batch)
       throws MatrixException {
-    JsonNode invites = sync.path("rooms").path("invite");
-    for (var it = invites.fields(); it.hasNext(); ) {
+    JsonNode invitedTo = sync.path("rooms").path("invite");
+    for (var it = invitedTo.fields(); it.hasNext(); ) {
       var room = it.next();
-      invited(room.getKey(), room.getValue().path("invite_state").path("events"));
+      invites.invited(room.getKey(), room.getValue().path("invite_state").path("events"));
     }
     JsonNode joined = sync.path("rooms").path("join");
     for (var it = joined.fields(); it.hasNext(); ) {
       var room = it.next();
-      joinedRoom(room.getKey(), room.getValue(), since, batch);
-    }
-  }
-
-  private void invited(String roomId, JsonNode events) throws MatrixException {
-    String inviter = null;
-    boolean direct = false;
-    for (JsonNode e : events) {
-      if (e.path("type").asText().equals("m.room.member") && botId.equals(e.path("state_key").asText())
-          && e.path("content").path("membership").asText().equals("invite")) {
-        inviter = e.path("sender").asText();
-        direct = e.path("content").path("is_direct").asBoolean(false);
-      }
-    }
-    if (inviter != null && inviters.matches(inviter)) {
-      try {
-        client.join(roomId);
-      } catch (MatrixException e) {
-        if (!Sender.refusedForGood(e)) {
-          throw e;
-        }
-        LOG.warn("Matrix: could not join {} on {}'s invite: {}", roomId, inviter, e.getMessage());
-        return;
-      }
-      // What was said before the bot arrived is history, not questions for it.
-      state.put(key("joined-at:" + roomId), Long.toString(clock.millis()));
-      if (direct) {
-        state.put(key("direct:" + roomId), "1");
-      }
-      LOG.info("Matrix: joined {} on {}'s invite", roomId, inviter);
-    } else {
-      try {
-        client.leave(roomId, "Backgrounder accepts invites only from " + String.join(", ",
-            settings.allowedInviters()));
-      } catch (MatrixException e) {
-        if (!Sender.refusedForGood(e)) {
-          throw e;
-        }
-        LOG.warn("Matrix: could not decline the invite to {}: {}", roomId, e.getMessage());
-        return;
-      }
-      LOG.info("Matrix: declined the invite to {} from {}", roomId, inviter);
-    }
-  }
-
-  private void joinedRoom(String roomId, JsonNode room, Optional<String> since,
-      Cursor.Batch batch) throws MatrixException {
-    JsonNode timeline = room.path("timeline");
-    boolean encrypted = hasType(room.path("state").path("events"), "m.room.encryption")
-        || hasType(timeline.path("events"), "m.room.encryption")
-        || hasType(timeline.path("events"), "m.room.encrypted");
-    if (encrypted || state.get(key("encrypted:" + roomId)).isPresent()) {
-      if (state.putIfAbsent(key("encrypted:" + roomId), "1")) {
-        sender.send(roomId, "bg-encrypted-" + Sender.sha(roomId), MatrixRenderer.content(
-            Reply.info(ENCRYPTED_NOTICE), Optional.empty(), Optional.empty()));
-      }
-      return;
-    }
-    if (hasType(timeline.path("events"), "m.room.member")) {
-      messages.membershipChanged(roomId);
-    }
-    if (since.isPresent()) {
-      messages.timeline(roomId, timeline, since.get(), batch);
+      messages.joined(room.getKey(), room.getValue(), since, batch);
     }
   }
 
@@ -371,7 +294,7 @@ public final class MatrixPlatform implements ChatPlatform {
     try {
       if (key.isPresent()) {
         String mark = Sender.sha(key.get());
-        if (alreadyPosted(room.id(), mark)) {
+        if (sender.alreadyPosted(room.id(), botId, KEY_FIELD, mark)) {
           LOG.info("Matrix: {} already has the message for {}; not posting it again", room.id(),
               key.get());
           return;
@@ -382,21 +305,6 @@ public final class MatrixPlatform implements ChatPlatform {
     } catch (MatrixException e) {
       throw new ChatException("Matrix refused the message for " + room.id() + ": " + e.getMessage(), e);
     }
-  }
-
-  private boolean alreadyPosted(String roomId, String mark) {
-    try {
-      for (JsonNode e : client.latestMessagesBy(roomId, botId, 50).path("chunk")) {
-        if (botId.equals(e.path("sender").asText())
-            && mark.equals(e.path("content").path(KEY_FIELD).asText())) {
-          return true;
-        }
-      }
-    } catch (MatrixException e) {
-      // Cannot look: the transaction id is the remaining guard against a repeat.
-      LOG.info("Matrix: could not check {} for an earlier post: {}", roomId, e.getMessage());
-    }
-    return false;
   }
 
   @Override
@@ -421,13 +329,5 @@ public final class MatrixPlatform implements ChatPlatform {
     connected = false;
   }
 
-  private static boolean hasType(JsonNode events, String type) {
-    for (JsonNode e : events) {
-      if (e.path("type").asText().equals(type)) {
-        return true;
-      }
-    }
-    return false;
-  }
 
 }

@@ -64,6 +64,28 @@ final class RoomMessages {
     this.self = who;
   }
 
+  /** A room the bot is in: its messages, unless it is encrypted (said once, then silence). */
+  void joined(String roomId, JsonNode room, Optional<String> since,
+      Cursor.Batch batch) throws MatrixException {
+    JsonNode timeline = room.path("timeline");
+    boolean encrypted = hasType(room.path("state").path("events"), "m.room.encryption")
+        || hasType(timeline.path("events"), "m.room.encryption")
+        || hasType(timeline.path("events"), "m.room.encrypted");
+    if (encrypted || state.get(key.apply("encrypted:" + roomId)).isPresent()) {
+      if (state.putIfAbsent(key.apply("encrypted:" + roomId), "1")) {
+        sender.send(roomId, "bg-encrypted-" + Sender.sha(roomId), MatrixRenderer.content(
+            Reply.info(MatrixPlatform.ENCRYPTED_NOTICE), Optional.empty(), Optional.empty()));
+      }
+      return;
+    }
+    if (hasType(timeline.path("events"), "m.room.member")) {
+      membershipChanged(roomId);
+    }
+    if (since.isPresent()) {
+      timeline(roomId, timeline, since.get(), batch);
+    }
+  }
+
   /** A member joined or left: whether the room is a direct chat is looked up again. */
   void membershipChanged(String roomId) {
     directRooms.remove(roomId);
@@ -227,5 +249,14 @@ final class RoomMessages {
     } catch (MatrixException e) {
       LOG.debug("typing notice failed: {}", e.getMessage());
     }
+  }
+
+  private static boolean hasType(JsonNode events, String type) {
+    for (JsonNode e : events) {
+      if (e.path("type").asText().equals(type)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -6,9 +6,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Sends messages, retrying rate limits and dropped connections with the same transaction id. */
 final class Sender {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Sender.class);
 
   private final MatrixClient client;
   private final MatrixPlatform.Sleeper sleeper;
@@ -40,6 +44,24 @@ final class Sender {
         }
       }
     }
+  }
+
+  /**
+   * Whether {@code self}'s latest 50 messages in the room include one whose {@code field} is
+   * {@code mark}; false when the room cannot be read (the transaction id is then the only guard).
+   */
+  boolean alreadyPosted(String roomId, String self, String field, String mark) {
+    try {
+      for (JsonNode e : client.latestMessagesBy(roomId, self, 50).path("chunk")) {
+        if (self.equals(e.path("sender").asText())
+            && mark.equals(e.path("content").path(field).asText())) {
+          return true;
+        }
+      }
+    } catch (MatrixException e) {
+      LOG.info("Matrix: could not check {} for an earlier post: {}", roomId, e.getMessage());
+    }
+    return false;
   }
 
   /**
