@@ -47,12 +47,12 @@ final class Platforms implements AutoCloseable {
     List<String> commands = w.dispatcher.commandNames();
     if (w.settings.slack().configured()) {
       out.put(Settings.Platform.SLACK, SlackPlatform.create(w.settings.slack(), w.dispatcher::handle,
-          commands, Audit.feedback(w.audit), w.clock));
+          commands, Audit.feedback(w.audit), w.clock, () -> w.metrics.chatError("slack")));
     }
     if (w.settings.matrix().configured()) {
       out.put(Settings.Platform.MATRIX, MatrixPlatform.create(w.settings.matrix(),
           w.dispatcher::handle, Set.copyOf(commands), new SqliteKeyValues(w.db, w.clock), w.http,
-          w.clock));
+          w.clock, () -> w.metrics.chatError("matrix")));
     }
     return new Platforms(out);
   }

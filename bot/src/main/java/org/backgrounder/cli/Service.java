@@ -39,6 +39,9 @@ final class Service implements AutoCloseable {
         Duration.ofSeconds(30), Duration.ofHours(6));
   }
 
+  private static final java.net.URI READINESS_PROBE = java.net.URI.create(
+      "urn:backgrounder:readiness-probe");
+
   private final Wiring w;
   private final Platforms platforms;
   private final Timing timing;
@@ -103,9 +106,20 @@ final class Service implements AutoCloseable {
 
   private Map<String, Boolean> readiness() {
     Map<String, Boolean> parts = new LinkedHashMap<>();
-    parts.put("index", !closed);
+    parts.put("index", !closed && indexAnswers());
     parts.putAll(platforms.readiness());
     return parts;
+  }
+
+  /** A cheap search (one term, counted), so a closed or broken index is seen, not assumed. */
+  private boolean indexAnswers() {
+    try {
+      w.index.holdsItemLink(READINESS_PROBE);
+      return true;
+    } catch (RuntimeException e) {
+      LOG.warn("readiness: the index does not answer: {}", e.toString());
+      return false;
+    }
   }
 
   private void polled(List<Poller.Outcome> outcomes) {

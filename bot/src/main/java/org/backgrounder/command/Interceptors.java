@@ -32,8 +32,10 @@ public final class Interceptors {
   }
 
   /**
-   * Each user may ask {@code perMinute} questions or commands a minute; beyond that they are asked
-   * to wait. Counts live in a small expiring cache, so idle users cost nothing.
+   * Each user may ask {@code perMinute} questions or commands a minute; the first message beyond
+   * that asks them to wait, and the rest of that minute's messages get no reply at all, so a
+   * flood is not answered by a flood of refusals. Counts live in a small expiring cache, so idle
+   * users cost nothing.
    */
   public static Interceptor rateLimit(int perMinute, Ticker ticker) {
     Cache<String, AtomicInteger> windows = Caffeine.newBuilder()
@@ -44,6 +46,9 @@ public final class Interceptors {
     return (request, next) -> {
       String user = request.incoming().user().qualifiedId();
       int count = windows.get(user, u -> new AtomicInteger()).incrementAndGet();
+      if (count > perMinute + 1) {
+        return Reply.none();
+      }
       if (count > perMinute) {
         return Reply.error("You have asked " + perMinute + " questions in the last minute; please"
             + " give me a moment before the next one.");

@@ -1,28 +1,30 @@
 package org.backgrounder.ops;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.Callback;
 
 /**
- * {@code /healthz} (the process is alive), {@code /readyz} (the index is open and every configured
- * chat platform is connected; 503 otherwise, saying which is not) and {@code /metrics}.
+ * {@code /healthz} (the process is alive), {@code /readyz} (the index answers a search and every
+ * configured chat platform is connected; 503 otherwise, saying which is not) and
+ * {@code /metrics}. Clients that connect and send nothing, or half a request, cost no thread and
+ * are closed after a few seconds, so an orchestrator's probe is always answered.
  */
 public final class OpsServer implements AutoCloseable {
 
-  private final HttpServer server;
-  private final ExecutorService executor;
+  static final HttpServers.Limits LIMITS = new HttpServers.Limits(6, 64, Duration.ofSeconds(5));
 
-  private OpsServer(HttpServer server, ExecutorService executor) {
+  private final Server server;
+
+  private OpsServer(Server server) {
     this.server = server;
-    this.executor = executor;
   }
 
   /**
@@ -32,52 +34,42 @@ public final class OpsServer implements AutoCloseable {
    */
   public static OpsServer start(InetSocketAddress address, Metrics metrics,
       Supplier<Map<String, Boolean>> readiness) throws IOException {
-    HttpServer server = HttpServer.create(address, 16);
-    ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
-      Thread t = new Thread(r, "ops-http");
-      t.setDaemon(true);
-      return t;
-    });
-    server.setExecutor(executor);
-    server.createContext("/healthz", ex -> respond(ex, 200, "text/plain", "ok\n"));
-    server.createContext("/readyz", ex -> {
-      Map<String, Boolean> parts = readiness.get();
-      boolean ready = parts.values().stream().allMatch(Boolean::booleanValue);
-      StringBuilder b = new StringBuilder(ready ? "ready\n" : "not ready\n");
-      parts.forEach((k, v) -> b.append(k).append(": ").append(v ? "ok" : "not ready").append('\n'));
-      respond(ex, ready ? 200 : 503, "text/plain", b.toString());
-    });
-    server.createContext("/metrics", ex -> respond(ex, 200, "text/plain; version=0.0.4",
-        metrics.prometheus()));
-    server.createContext("/", ex -> respond(ex, 404, "text/plain",
-        "not found: try /healthz, /readyz or /metrics\n"));
-    server.start();
-    return new OpsServer(server, executor);
+    Handler handler = new Handler.Abstract() {
+      @Override
+      public boolean handle(Request request, Response response, Callback callback) {
+        String method = request.getMethod();
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+          response.getHeaders().put("Allow", "GET, HEAD");
+          HttpServers.reply(response, callback, 405, "text/plain", "GET only\n");
+          return true;
+        }
+        switch (Request.getPathInContext(request)) {
+          case "/healthz" -> HttpServers.reply(response, callback, 200, "text/plain", "ok\n");
+          case "/readyz" -> ready(response, callback, readiness.get());
+          case "/metrics" -> HttpServers.reply(response, callback, 200,
+              "text/plain; version=0.0.4; charset=utf-8", metrics.prometheus());
+          default -> HttpServers.reply(response, callback, 404, "text/plain",
+              "not found: try /healthz, /readyz or /metrics\n");
+        }
+        return true;
+      }
+    };
+    return new OpsServer(HttpServers.start(address, "ops-http", LIMITS, handler));
+  }
+
+  private static void ready(Response response, Callback callback, Map<String, Boolean> parts) {
+    boolean ready = parts.values().stream().allMatch(Boolean::booleanValue);
+    StringBuilder b = new StringBuilder(ready ? "ready\n" : "not ready\n");
+    parts.forEach((k, v) -> b.append(k).append(": ").append(v ? "ok" : "not ready").append('\n'));
+    HttpServers.reply(response, callback, ready ? 200 : 503, "text/plain", b.toString());
   }
 
   public InetSocketAddress address() {
-    return server.getAddress();
-  }
-
-  private static void respond(HttpExchange ex, int status, String type, String body)
-      throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    ex.getResponseHeaders().set("Content-Type", type + (type.contains("charset") ? ""
-        : "; charset=utf-8"));
-    if (ex.getRequestMethod().equals("HEAD")) {
-      ex.sendResponseHeaders(status, -1);
-    } else {
-      ex.sendResponseHeaders(status, bytes.length);
-      try (OutputStream out = ex.getResponseBody()) {
-        out.write(bytes);
-      }
-    }
-    ex.close();
+    return HttpServers.address(server);
   }
 
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
+    HttpServers.stop(server);
   }
 }

@@ -184,6 +184,16 @@ class ServiceTest {
   }
 
   @Test
+  void readyz_whenTheIndexNoLongerAnswers_isNotReady() throws Exception {
+    wiring.index.close();
+
+    HttpResponse<String> r = get("/readyz");
+
+    assertThat(r.statusCode()).isEqualTo(503);
+    assertThat(r.body()).contains("index: not ready").contains("slack: ok");
+  }
+
+  @Test
   void close_stopsThePlatforms() {
     service.close();
     assertThat(slack.closed).isTrue();

@@ -150,6 +150,23 @@ class DispatcherTest {
   }
 
   @Test
+  void rateLimit_messagesPastTheRefusal_areIgnoredUntilTheMinuteIsOver() {
+    AtomicLong nanos = new AtomicLong();
+    Dispatcher d = new Dispatcher(registry(), List.of(Interceptors.rateLimit(1, nanos::get)));
+
+    d.handle(says(ALICE, "one"));
+    Reply refused = d.handle(says(ALICE, "two"));
+    Reply flood = d.handle(says(ALICE, "three"));
+    Reply more = d.handle(says(ALICE, "four"));
+    nanos.addAndGet(61_000_000_000L);
+
+    assertThat(text(refused)).contains("please give me a moment");
+    assertThat(flood.isEmpty()).isTrue();
+    assertThat(more.isEmpty()).isTrue();
+    assertThat(text(d.handle(says(ALICE, "five")))).isEqualTo("asked: five");
+  }
+
+  @Test
   void oversizedMessage_isRefusedPolitely() {
     Dispatcher d = new Dispatcher(registry(), List.of(Interceptors.maxLength(100)));
 

@@ -2,6 +2,7 @@ package org.backgrounder.chat.matrix;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -70,6 +71,22 @@ final class MatrixClient {
         .path("filter_id").asText();
   }
 
+  /** What the bot syncs: messages and memberships of its rooms, nothing else. */
+  static JsonNode syncFilter() {
+    ObjectNode f = MatrixClient.JSON.createObjectNode();
+    f.putObject("presence").putArray("types");
+    f.putObject("account_data").putArray("types");
+    ObjectNode room = f.putObject("room");
+    ObjectNode timeline = room.putObject("timeline");
+    timeline.put("limit", 50);
+    ArrayNode types = timeline.putArray("types");
+    types.add("m.room.message").add("m.room.encrypted").add("m.room.encryption").add("m.room.member");
+    room.putObject("state").put("lazy_load_members", true);
+    room.putObject("ephemeral").putArray("types");
+    room.putObject("account_data").putArray("types");
+    return f;
+  }
+
   /** One long-poll; {@code since} empty for the first. */
   JsonNode sync(Optional<String> since, String filter, Duration timeout) throws MatrixException {
     StringBuilder path = new StringBuilder("sync?timeout=").append(timeout.toMillis())
@@ -122,10 +139,20 @@ final class MatrixClient {
         .path("joined").size();
   }
 
-  /** Events before {@code from}, newest first. */
-  JsonNode messagesBefore(String roomId, String from, int limit) throws MatrixException {
+  /** Events before {@code from} and after {@code to} (both sync positions), newest first. */
+  JsonNode messagesBetween(String roomId, String from, String to, int limit)
+      throws MatrixException {
     return call("GET", "rooms/" + enc(roomId) + "/messages?dir=b&limit=" + limit + "&from="
-        + enc(from), null, true, Duration.ofSeconds(30));
+        + enc(from) + "&to=" + enc(to), null, true, Duration.ofSeconds(30));
+  }
+
+  /** The latest messages {@code sender} sent in the room, newest first. */
+  JsonNode latestMessagesBy(String roomId, String sender, int limit) throws MatrixException {
+    ObjectNode filter = JSON.createObjectNode();
+    filter.putArray("senders").add(sender);
+    filter.putArray("types").add("m.room.message");
+    return call("GET", "rooms/" + enc(roomId) + "/messages?dir=b&limit=" + limit + "&filter="
+        + enc(filter.toString()), null, true, Duration.ofSeconds(30));
   }
 
   private JsonNode call(String method, String path, JsonNode body, boolean auth, Duration timeout)

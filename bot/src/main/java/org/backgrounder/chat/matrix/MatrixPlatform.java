@@ -1,23 +1,13 @@
 package org.backgrounder.chat.matrix;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import okhttp3.OkHttpClient;
 import org.backgrounder.chat.ChatException;
@@ -25,7 +15,6 @@ import org.backgrounder.chat.ChatPlatform;
 import org.backgrounder.chat.Incoming;
 import org.backgrounder.chat.Reply;
 import org.backgrounder.chat.Room;
-import org.backgrounder.chat.User;
 import org.backgrounder.config.MatrixSettings;
 import org.backgrounder.store.KeyValues;
 import org.slf4j.Logger;
@@ -36,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * rest), answers {@code !bg} commands, mentions and every message of a direct room, in the
  * message's thread, and remembers both where its sync stopped and which messages it answered, so
  * a restart neither repeats nor loses anything. The first sync only takes the bot's bearings:
- * nothing said before the bot started is answered.
+ * nothing said before the bot started is answered. The sync thread only reads: answers are made
+ * and sent in each room's lane ({@link Lanes}), so a busy or rate-limited room delays no other.
  */
 public final class MatrixPlatform implements ChatPlatform {
 
@@ -50,18 +40,25 @@ public final class MatrixPlatform implements ChatPlatform {
     void sleep(Duration d) throws InterruptedException;
   }
 
+  /** Where a keyed message carries its key (hashed), so a repeat can be recognised in the room. */
+  static final String KEY_FIELD = "org.backgrounder.key";
+
+  /** How many rooms are answered at once, and how many questions a room may have waiting. */
+  static final int ANSWER_THREADS = 4;
+  static final int ROOM_BACKLOG = 50;
+
   private final MatrixSettings settings;
-  private final Function<Incoming, Reply> handler;
-  private final Set<String> commands;
   private final KeyValues state;
   private final MatrixClient client;
   private final Clock clock;
   private final Sleeper sleeper;
   private final Duration pollTimeout;
-  private final Globs inviters;
-  private final Map<String, Boolean> directRooms = new ConcurrentHashMap<>();
+  private final Invites invites;
+  private final Sender sender;
+  private final Lanes lanes = new Lanes(ANSWER_THREADS, ROOM_BACKLOG);
+  private final RoomMessages messages;
+  private final Cursor cursor;
   private volatile String botId;
-  private volatile Optional<String> displayName = Optional.empty();
   private volatile String filterId;
   private volatile boolean running;
   private volatile boolean connected;
@@ -71,16 +68,20 @@ public final class MatrixPlatform implements ChatPlatform {
   private Instant lastPrune;
 
   MatrixPlatform(MatrixSettings settings, Function<Incoming, Reply> handler, Set<String> commands,
-      KeyValues state, OkHttpClient http, Clock clock, Sleeper sleeper, Duration pollTimeout) {
+      KeyValues state, OkHttpClient http, Clock clock, Sleeper sleeper, Duration pollTimeout,
+      Runnable answerFailed) {
     this.settings = settings;
-    this.handler = handler;
-    this.commands = Set.copyOf(commands);
     this.state = state;
     this.client = new MatrixClient(http, settings.homeserver());
     this.clock = clock;
     this.sleeper = sleeper;
     this.pollTimeout = pollTimeout;
-    this.inviters = new Globs(settings.allowedInviters());
+    this.invites = new Invites(client, settings.allowedInviters(), state, this::key,
+        () -> botId, clock);
+    this.sender = new Sender(client, sleeper);
+    this.messages = new RoomMessages(client, sender, lanes, state, this::key, handler, commands,
+        clock, () -> running, answerFailed);
+    this.cursor = new Cursor(next -> state.put(key("since"), next));
   }
 
   /**
@@ -89,8 +90,18 @@ public final class MatrixPlatform implements ChatPlatform {
    */
   public static MatrixPlatform create(MatrixSettings settings, Function<Incoming, Reply> handler,
       Set<String> commands, KeyValues state, OkHttpClient http, Clock clock) {
+    return create(settings, handler, commands, state, http, clock, () -> { });
+  }
+
+  /**
+   * As {@link #create(MatrixSettings, Function, Set, KeyValues, OkHttpClient, Clock)}, telling
+   * {@code answerFailed} each time an answer could not be sent (for the chat-errors metric).
+   */
+  public static MatrixPlatform create(MatrixSettings settings, Function<Incoming, Reply> handler,
+      Set<String> commands, KeyValues state, OkHttpClient http, Clock clock,
+      Runnable answerFailed) {
     return new MatrixPlatform(settings, handler, commands, state, http, clock, d -> Thread.sleep(
-        d.toMillis()), Duration.ofSeconds(30));
+        d.toMillis()), Duration.ofSeconds(30), answerFailed);
   }
 
   @Override
@@ -142,8 +153,8 @@ public final class MatrixPlatform implements ChatPlatform {
         throw new ChatException("the Matrix token belongs to " + botId + ", not to matrix.user "
             + settings.user());
       }
-      displayName = client.displayName(botId);
-      filterId = client.createFilter(botId, filter());
+      messages.signedIn(new RoomMessages.Self(botId, client.displayName(botId)));
+      filterId = client.createFilter(botId, MatrixClient.syncFilter());
     } catch (MatrixException e) {
       if (e.unknownToken() || e.status() == 401 || e.status() == 403) {
         throw new ChatException("Matrix rejected the bot's credentials (" + e.errcode() + "): check"
@@ -154,30 +165,15 @@ public final class MatrixPlatform implements ChatPlatform {
     }
   }
 
-  private static JsonNode filter() {
-    ObjectNode f = MatrixClient.JSON.createObjectNode();
-    f.putObject("presence").putArray("types");
-    f.putObject("account_data").putArray("types");
-    ObjectNode room = f.putObject("room");
-    ObjectNode timeline = room.putObject("timeline");
-    timeline.put("limit", 50);
-    ArrayNode types = timeline.putArray("types");
-    types.add("m.room.message").add("m.room.encrypted").add("m.room.encryption").add("m.room.member");
-    room.putObject("state").put("lazy_load_members", true);
-    room.putObject("ephemeral").putArray("types");
-    room.putObject("account_data").putArray("types");
-    return f;
-  }
-
   private String key(String what) {
     return "matrix:" + botId + ":" + what;
   }
 
   private void syncLoop() {
     Duration backoff = Duration.ofSeconds(1);
+    Optional<String> since = state.get(key("since"));
     while (running) {
       try {
-        Optional<String> since = state.get(key("since"));
         inSync = true;
         JsonNode sync;
         try {
@@ -188,10 +184,17 @@ public final class MatrixPlatform implements ChatPlatform {
         if (!running) {
           break;
         }
-        handleBatch(sync, since.isEmpty());
-        // Only now is the batch done: a restart resumes after it, never before or in its middle.
-        state.put(key("since"), sync.path("next_batch").asText());
-        state.put(key("synced-at"), Long.toString(clock.millis()));
+        String next = sync.path("next_batch").asText();
+        Cursor.Batch batch = cursor.begin(next);
+        try {
+          handleBatch(sync, since, batch);
+        } catch (MatrixException | RuntimeException e) {
+          batch.abandon(); // read again from the same position, below
+          throw e;
+        }
+        // A restart resumes after the batch once its answers are sent, never in its middle.
+        batch.release();
+        since = Optional.of(next);
         forgetOldAnswers();
         connected = true;
         backoff = Duration.ofSeconds(1);
@@ -236,217 +239,24 @@ public final class MatrixPlatform implements ChatPlatform {
     }
   }
 
-  void handleBatch(JsonNode sync, boolean first) throws MatrixException {
-    JsonNode invites = sync.path("rooms").path("invite");
-    for (var it = invites.fields(); it.hasNext(); ) {
+  /** Handles one batch as the sync loop would (tests feed the spec's example through it). */
+  void handleBatch(JsonNode sync) throws MatrixException {
+    Cursor.Batch batch = new Cursor(next -> { }).begin("");
+    handleBatch(sync, state.get(key("since")), batch);
+  }
+
+  /** @param since the position the batch follows; none for the first sync, which answers nothing */
+  private void handleBatch(JsonNode sync, Optional<String> since, Cursor.Batch batch)
+      throws MatrixException {
+    JsonNode invitedTo = sync.path("rooms").path("invite");
+    for (var it = invitedTo.fields(); it.hasNext(); ) {
       var room = it.next();
-      invited(room.getKey(), room.getValue().path("invite_state").path("events"));
+      invites.invited(room.getKey(), room.getValue().path("invite_state").path("events"));
     }
     JsonNode joined = sync.path("rooms").path("join");
     for (var it = joined.fields(); it.hasNext(); ) {
       var room = it.next();
-      joinedRoom(room.getKey(), room.getValue(), first);
-    }
-  }
-
-  private void invited(String roomId, JsonNode events) throws MatrixException {
-    String inviter = null;
-    boolean direct = false;
-    for (JsonNode e : events) {
-      if (e.path("type").asText().equals("m.room.member") && botId.equals(e.path("state_key").asText())
-          && e.path("content").path("membership").asText().equals("invite")) {
-        inviter = e.path("sender").asText();
-        direct = e.path("content").path("is_direct").asBoolean(false);
-      }
-    }
-    if (inviter != null && inviters.matches(inviter)) {
-      try {
-        client.join(roomId);
-      } catch (MatrixException e) {
-        if (!refusedForGood(e)) {
-          throw e;
-        }
-        LOG.warn("Matrix: could not join {} on {}'s invite: {}", roomId, inviter, e.getMessage());
-        return;
-      }
-      // What was said before the bot arrived is history, not questions for it.
-      state.put(key("joined-at:" + roomId), Long.toString(clock.millis()));
-      if (direct) {
-        state.put(key("direct:" + roomId), "1");
-      }
-      LOG.info("Matrix: joined {} on {}'s invite", roomId, inviter);
-    } else {
-      try {
-        client.leave(roomId, "Backgrounder accepts invites only from " + String.join(", ",
-            settings.allowedInviters()));
-      } catch (MatrixException e) {
-        if (!refusedForGood(e)) {
-          throw e;
-        }
-        LOG.warn("Matrix: could not decline the invite to {}: {}", roomId, e.getMessage());
-        return;
-      }
-      LOG.info("Matrix: declined the invite to {} from {}", roomId, inviter);
-    }
-  }
-
-  private void joinedRoom(String roomId, JsonNode room, boolean first) throws MatrixException {
-    JsonNode timeline = room.path("timeline");
-    boolean encrypted = hasType(room.path("state").path("events"), "m.room.encryption")
-        || hasType(timeline.path("events"), "m.room.encryption")
-        || hasType(timeline.path("events"), "m.room.encrypted");
-    if (encrypted || state.get(key("encrypted:" + roomId)).isPresent()) {
-      if (state.putIfAbsent(key("encrypted:" + roomId), "1")) {
-        sendWithRetry(roomId, "bg-encrypted-" + sha(roomId), MatrixRenderer.content(
-            Reply.info(ENCRYPTED_NOTICE), Optional.empty(), Optional.empty()));
-      }
-      return;
-    }
-    if (hasType(timeline.path("events"), "m.room.member")) {
-      directRooms.remove(roomId);
-    }
-    if (first) {
-      return;
-    }
-    List<JsonNode> events = new ArrayList<>();
-    if (timeline.path("limited").asBoolean(false) && timeline.hasNonNull("prev_batch")) {
-      events.addAll(gap(roomId, timeline.path("prev_batch").asText()));
-    }
-    timeline.path("events").forEach(events::add);
-    for (JsonNode e : events) {
-      if (running && e.path("type").asText().equals("m.room.message")) {
-        message(roomId, e);
-      }
-    }
-  }
-
-  /**
-   * A limited timeline skipped messages: fetch the ones said since the last batch was handled
-   * (those older were already seen), oldest first.
-   */
-  private List<JsonNode> gap(String roomId, String prevBatch) throws MatrixException {
-    Optional<Long> handledUpTo = state.get(key("handled-ts:" + roomId)).map(Long::parseLong)
-        .or(() -> state.get(key("synced-at")).map(Long::parseLong));
-    if (handledUpTo.isEmpty()) {
-      return List.of();
-    }
-    List<JsonNode> older = new ArrayList<>();
-    JsonNode page = client.messagesBefore(roomId, prevBatch, 100);
-    for (JsonNode e : page.path("chunk")) {
-      if (e.path("origin_server_ts").asLong() <= handledUpTo.get()) {
-        break;
-      }
-      older.add(0, e);
-    }
-    LOG.info("Matrix: {} had a gap; {} earlier messages fetched", roomId, older.size());
-    return older;
-  }
-
-  private void message(String roomId, JsonNode e) throws MatrixException {
-    String eventId = e.path("event_id").asText();
-    String sender = e.path("sender").asText();
-    JsonNode content = e.path("content");
-    long ts = e.path("origin_server_ts").asLong();
-    state.put(key("handled-ts:" + roomId), Long.toString(ts));
-    if (ts < state.get(key("joined-at:" + roomId)).map(Long::parseLong).orElse(0L)) {
-      return;
-    }
-    if (sender.equals(botId) || content.path("msgtype").asText().equals("m.notice")
-        || content.path("m.relates_to").path("rel_type").asText().equals("m.replace")
-        || !content.path("body").isTextual()) {
-      return;
-    }
-    String body = content.path("body").asText();
-    Optional<String> text = addressed(roomId, body, content);
-    if (text.isEmpty() || state.get(key("answered:" + eventId)).isPresent()) {
-      return;
-    }
-    JsonNode rel = content.path("m.relates_to");
-    String root = rel.path("rel_type").asText().equals("m.thread") ? rel.path("event_id").asText()
-        : eventId;
-    typing(roomId, true);
-    Reply reply;
-    try {
-      reply = handler.apply(new Incoming(new User("matrix", sender, null, false),
-          new Room("matrix", roomId, isDirect(roomId), Optional.of(root)), text.get(), eventId,
-          clock.instant()));
-    } finally {
-      typing(roomId, false);
-    }
-    if (!reply.isEmpty()) {
-      // The transaction id comes from the question: a retry, or a restart before the question
-      // was recorded as answered, sends the same message again, which the homeserver drops.
-      try {
-        sendWithRetry(roomId, "bg-" + sha(eventId), MatrixRenderer.content(reply,
-            Optional.of(root), Optional.of(eventId)));
-      } catch (MatrixException ex) {
-        if (!refusedForGood(ex)) {
-          throw ex; // transient: the batch is handled again and the answer sent then
-        }
-        // Refused for good (no permission to post there): retrying the batch would hold up
-        // every room; the question is given up, and said so in the log.
-        LOG.warn("Matrix: could not answer {} in {}: {}", eventId, roomId, ex.getMessage());
-      }
-    }
-    state.put(key("answered:" + eventId), Long.toString(clock.millis()));
-  }
-
-  /** The question, when the message is for the bot: a command, a mention, or a direct message. */
-  Optional<String> addressed(String roomId, String body, JsonNode content) throws MatrixException {
-    String t = body.strip();
-    if (t.equals("!bg") || t.startsWith("!bg ")) {
-      String rest = t.substring(3).strip();
-      if (rest.isEmpty()) {
-        return Optional.of("/help");
-      }
-      String word = rest.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
-      return Optional.of(commands.contains(word) ? "/" + rest : rest);
-    }
-    boolean mentioned = false;
-    for (JsonNode id : content.path("m.mentions").path("user_ids")) {
-      mentioned |= botId.equals(id.asText());
-    }
-    String stripped = t;
-    if (t.contains(botId)) {
-      mentioned = true;
-      stripped = t.replace(botId, " ");
-    }
-    if (displayName.isPresent()) {
-      String name = displayName.get();
-      if (t.regionMatches(true, 0, name, 0, name.length()) && t.length() > name.length()
-          && ":, ".indexOf(t.charAt(name.length())) >= 0) {
-        mentioned = true;
-        stripped = t.substring(name.length());
-      }
-    }
-    if (mentioned) {
-      stripped = stripped.replaceFirst("^[\\s:,]+", "").strip();
-      if (stripped.startsWith("!bg")) {
-        return addressed(roomId, stripped, MatrixClient.JSON.createObjectNode());
-      }
-      return Optional.of(stripped.isEmpty() ? "/help" : stripped);
-    }
-    return isDirect(roomId) ? Optional.of(t) : Optional.empty();
-  }
-
-  private boolean isDirect(String roomId) {
-    if (state.get(key("direct:" + roomId)).isPresent()) {
-      return true;
-    }
-    return directRooms.computeIfAbsent(roomId, r -> {
-      try {
-        return client.joinedMembers(r) == 2;
-      } catch (MatrixException e) {
-        return false;
-      }
-    });
-  }
-
-  private void typing(String roomId, boolean on) {
-    try {
-      client.typing(roomId, botId, on);
-    } catch (MatrixException e) {
-      LOG.debug("typing notice failed: {}", e.getMessage());
+      messages.joined(room.getKey(), room.getValue(), since, batch);
     }
   }
 
@@ -466,48 +276,32 @@ public final class MatrixPlatform implements ChatPlatform {
     }
   }
 
-  /**
-   * Whether the homeserver refused for good (4xx other than a rate limit, e.g. no permission to
-   * post in a room): trying again would fail again.
-   */
-  private static boolean refusedForGood(MatrixException e) {
-    return e.status() >= 400 && e.status() < 500 && !e.rateLimited() && !e.unknownToken();
-  }
-
-  /** Sends with the same transaction id until it goes through (rate limits, dropped connections). */
-  private void sendWithRetry(String roomId, String txnId, JsonNode content) throws MatrixException {
-    Duration backoff = Duration.ofSeconds(1);
-    for (int attempt = 1; ; attempt++) {
-      try {
-        client.send(roomId, txnId, content);
-        return;
-      } catch (MatrixException e) {
-        boolean again = (e.rateLimited() || e.networkFailure() || e.status() >= 500) && attempt < 6;
-        if (!again) {
-          throw e;
-        }
-        Duration wait = e.rateLimited() ? e.retryAfter().orElse(backoff) : backoff;
-        backoff = backoff.multipliedBy(2);
-        try {
-          sleeper.sleep(wait);
-        } catch (InterruptedException ie) {
-          Thread.currentThread().interrupt();
-          throw e;
-        }
-      }
-    }
-  }
-
   @Override
   public void send(Room room, Reply reply) throws ChatException {
     send(room, reply, Optional.empty());
   }
 
+  /**
+   * Posts {@code reply}; with a {@code key}, at most once. The key's transaction id makes the
+   * homeserver drop a repeat from the same session; a restart that logs in again has a new
+   * session, so the key also travels in the message ({@link #KEY_FIELD}), and the bot's latest
+   * messages in the room are checked for it first.
+   */
   @Override
   public void send(Room room, Reply reply, Optional<String> key) throws ChatException {
-    String txn = key.map(k -> "bg-" + sha(k)).orElse("bg-" + UUID.randomUUID());
+    String txn = key.map(k -> "bg-" + Sender.sha(k)).orElse("bg-" + UUID.randomUUID());
+    ObjectNode content = MatrixRenderer.content(reply, room.thread(), room.thread());
     try {
-      sendWithRetry(room.id(), txn, MatrixRenderer.content(reply, room.thread(), room.thread()));
+      if (key.isPresent()) {
+        String mark = Sender.sha(key.get());
+        if (sender.alreadyPosted(room.id(), botId, KEY_FIELD, mark)) {
+          LOG.info("Matrix: {} already has the message for {}; not posting it again", room.id(),
+              key.get());
+          return;
+        }
+        content.put(KEY_FIELD, mark);
+      }
+      sender.send(room.id(), txn, content);
     } catch (MatrixException e) {
       throw new ChatException("Matrix refused the message for " + room.id() + ": " + e.getMessage(), e);
     }
@@ -518,6 +312,7 @@ public final class MatrixPlatform implements ChatPlatform {
     running = false;
     Thread t = loop;
     if (t == null) {
+      lanes.close(Duration.ZERO);
       return;
     }
     client.cancelSync();
@@ -530,24 +325,9 @@ public final class MatrixPlatform implements ChatPlatform {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    lanes.close(Duration.ofSeconds(10)); // the answers in flight are finished and sent
     connected = false;
   }
 
-  private static boolean hasType(JsonNode events, String type) {
-    for (JsonNode e : events) {
-      if (e.path("type").asText().equals(type)) {
-        return true;
-      }
-    }
-    return false;
-  }
 
-  static String sha(String s) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(s.getBytes(StandardCharsets.UTF_8))).substring(0, 32);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
-  }
 }

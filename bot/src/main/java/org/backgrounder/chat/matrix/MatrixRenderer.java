@@ -1,7 +1,12 @@
 package org.backgrounder.chat.matrix;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.Optional;
 import org.backgrounder.chat.PlainText;
 import org.backgrounder.chat.Reply;
@@ -10,9 +15,16 @@ import org.backgrounder.chat.Reply;
  * A reply as Matrix message content: an {@code m.notice} with a plain {@code body} and an HTML
  * {@code formatted_body}. Everything from fact files and feeds is HTML-escaped; the only tags are
  * our own, and the only links are the reply's numbered sources with http(s) targets. An empty
- * {@code m.mentions} makes sure no content ever pings anyone.
+ * {@code m.mentions} makes sure no content ever pings anyone. A reply too long for one event is
+ * cut between blocks and says where the rest is.
  */
 final class MatrixRenderer {
+
+  /**
+   * The most a message's content may take, in bytes of JSON: a whole event, with the envelope
+   * and signatures the homeserver adds, must stay under 65,536.
+   */
+  static final int MAX_CONTENT_BYTES = 56 * 1024;
 
   private MatrixRenderer() {}
 
@@ -21,6 +33,51 @@ final class MatrixRenderer {
    * @param inReplyTo the question, for clients that do not show threads
    */
   static ObjectNode content(Reply reply, Optional<String> threadRoot, Optional<String> inReplyTo) {
+    ObjectNode whole = build(reply, threadRoot, inReplyTo);
+    if (bytes(whole) <= MAX_CONTENT_BYTES) {
+      return whole;
+    }
+    // The most leading blocks that fit, with the sources they cite and a line saying where the
+    // rest is: cut between blocks, never inside one, as Slack's renderer does.
+    int lo = 0;
+    int hi = reply.blocks().size() - 1;
+    while (lo < hi) {
+      int mid = (lo + hi + 1) >>> 1;
+      if (bytes(build(cut(reply, mid), threadRoot, inReplyTo)) <= MAX_CONTENT_BYTES) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return build(cut(reply, lo), threadRoot, inReplyTo);
+  }
+
+  private static Reply cut(Reply reply, int keep) {
+    List<Reply.Block> blocks = new ArrayList<>(reply.blocks().subList(0, keep));
+    Set<Integer> cited = new HashSet<>();
+    for (Reply.Block b : blocks) {
+      b.spans().stream().filter(Reply.Cite.class::isInstance)
+          .forEach(sp -> cited.add(((Reply.Cite) sp).n()));
+    }
+    List<Reply.Span> more = new ArrayList<>();
+    more.add(new Reply.Text("That is as much as fits in one Matrix message."));
+    reply.continuation().ifPresentOrElse(c -> {
+      more.add(new Reply.Text(" For the rest, try "));
+      more.add(new Reply.Code(c));
+      more.add(new Reply.Text(", or ask a narrower question."));
+    }, () -> more.add(new Reply.Text(" Ask a narrower question to see the rest.")));
+    blocks.add(new Reply.Notice(more));
+    return new Reply(reply.kind(), blocks,
+        reply.links().stream().filter(l -> cited.contains(l.n())).toList(), reply.feedback(),
+        Optional.empty());
+  }
+
+  private static int bytes(ObjectNode content) {
+    return content.toString().getBytes(StandardCharsets.UTF_8).length;
+  }
+
+  private static ObjectNode build(Reply reply, Optional<String> threadRoot,
+      Optional<String> inReplyTo) {
     ObjectNode c = MatrixClient.JSON.createObjectNode();
     c.put("msgtype", "m.notice");
     c.put("body", PlainText.render(reply, MatrixRenderer::bangForm));

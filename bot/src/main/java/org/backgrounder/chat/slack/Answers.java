@@ -49,10 +49,13 @@ final class Answers {
   private final FeedbackSink sink;
   private final Clock clock;
   private final ExecutorService executor;
+  private final Runnable answerFailed;
 
+  /** @param answerFailed told each time an answer could not be posted (the chat-errors metric) */
   Answers(Function<Incoming, Reply> handler, WebApi api, Memory memory, FeedbackSink sink,
-      Clock clock) {
+      Clock clock, Runnable answerFailed) {
     this.handler = handler;
+    this.answerFailed = answerFailed;
     this.api = api;
     this.memory = memory;
     this.sink = sink;
@@ -103,6 +106,7 @@ final class Answers {
         privately(p, reply);
       }
     } catch (ChatException e) {
+      answerFailed.run();
       LOG.warn("Slack: could not answer message {}: {}", incoming.id(), e.getMessage());
     }
   }

@@ -1,5 +1,7 @@
 package org.backgrounder.chat.slack;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -8,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -15,17 +18,21 @@ import javax.crypto.spec.SecretKeySpec;
  * Slack's request signing, checked before anything reaches Bolt: {@code v0=} and the hex
  * HMAC-SHA256, keyed with the app's signing secret, of {@code v0:timestamp:body}. A request whose
  * timestamp is more than five minutes from our clock is refused, so a captured request cannot be
- * replayed later; signatures are compared in constant time.
+ * replayed later; within those minutes, a signature already seen with its timestamp is a replay
+ * (slash commands and button presses carry no id of their own to de-duplicate by). Signatures are
+ * compared in constant time.
  */
 final class RequestSignature {
 
   static final Duration MAX_AGE = Duration.ofMinutes(5);
 
   /** Why a request was accepted or refused; refusals are logged by name, never with the secret. */
-  enum Verdict { VALID, MISSING, STALE, MISMATCH }
+  enum Verdict { VALID, MISSING, STALE, MISMATCH, REPLAYED }
 
   private final SecretKeySpec key;
   private final Clock clock;
+  /** Timestamp and signature of every valid request still inside the window, either way. */
+  private final Cache<String, Boolean> seen;
 
   RequestSignature(String signingSecret, Clock clock) {
     Objects.requireNonNull(signingSecret, "signingSecret");
@@ -34,6 +41,11 @@ final class RequestSignature {
     }
     this.key = new SecretKeySpec(signingSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.seen = Caffeine.newBuilder()
+        .expireAfterWrite(MAX_AGE.multipliedBy(2))
+        .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+        .maximumSize(100_000)
+        .build();
   }
 
   /**
@@ -57,7 +69,11 @@ final class RequestSignature {
     }
     byte[] expected = sign(timestamp.strip(), body).getBytes(StandardCharsets.US_ASCII);
     byte[] given = signature.strip().getBytes(StandardCharsets.US_ASCII);
-    return MessageDigest.isEqual(expected, given) ? Verdict.VALID : Verdict.MISMATCH;
+    if (!MessageDigest.isEqual(expected, given)) {
+      return Verdict.MISMATCH;
+    }
+    boolean first = seen.asMap().putIfAbsent(seconds + ":" + signature.strip(), Boolean.TRUE) == null;
+    return first ? Verdict.VALID : Verdict.REPLAYED;
   }
 
   /** {@code v0=<hex>} for a timestamp and body: what Slack sends, and what tests sign with. */

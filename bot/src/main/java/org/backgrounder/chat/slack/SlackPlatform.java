@@ -63,7 +63,8 @@ public final class SlackPlatform implements ChatPlatform {
   private volatile Connection connection;
 
   private SlackPlatform(SlackSettings settings, Function<Incoming, Reply> handler,
-      Set<String> commands, FeedbackSink feedback, Clock clock, Tuning tuning) {
+      Set<String> commands, FeedbackSink feedback, Clock clock, Tuning tuning,
+      Runnable answerFailed) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.tuning = tuning;
@@ -74,7 +75,7 @@ public final class SlackPlatform implements ChatPlatform {
     this.api = new WebApi(slack, botToken(), tuning.sleeper());
     Memory memory = new Memory(clock);
     this.answers = new Answers(Objects.requireNonNull(handler, "handler"), api, memory,
-        Objects.requireNonNull(feedback, "feedback"), clock);
+        Objects.requireNonNull(feedback, "feedback"), clock, answerFailed);
     this.conversations = new Conversations(answers, memory, commands, clock);
   }
 
@@ -88,7 +89,7 @@ public final class SlackPlatform implements ChatPlatform {
   public static SlackPlatform create(SlackSettings settings, Function<Incoming, Reply> handler,
       FeedbackSink feedback, Clock clock) {
     return new SlackPlatform(settings, handler, SlackText.SUBCOMMANDS, feedback, clock,
-        Tuning.DEFAULT);
+        Tuning.DEFAULT, () -> { });
   }
 
   /**
@@ -98,13 +99,28 @@ public final class SlackPlatform implements ChatPlatform {
    */
   public static SlackPlatform create(SlackSettings settings, Function<Incoming, Reply> handler,
       Collection<String> commands, FeedbackSink feedback, Clock clock) {
+    return create(settings, handler, commands, feedback, clock, () -> { });
+  }
+
+  /**
+   * As {@link #create(SlackSettings, Function, Collection, FeedbackSink, Clock)}, telling
+   * {@code answerFailed} each time an answer could not be posted (for the chat-errors metric).
+   */
+  public static SlackPlatform create(SlackSettings settings, Function<Incoming, Reply> handler,
+      Collection<String> commands, FeedbackSink feedback, Clock clock, Runnable answerFailed) {
     return new SlackPlatform(settings, handler, Set.copyOf(commands), feedback, clock,
-        Tuning.DEFAULT);
+        Tuning.DEFAULT, answerFailed);
   }
 
   static SlackPlatform create(SlackSettings settings, Function<Incoming, Reply> handler,
       FeedbackSink feedback, Clock clock, Tuning tuning) {
-    return new SlackPlatform(settings, handler, SlackText.SUBCOMMANDS, feedback, clock, tuning);
+    return create(settings, handler, feedback, clock, tuning, () -> { });
+  }
+
+  static SlackPlatform create(SlackSettings settings, Function<Incoming, Reply> handler,
+      FeedbackSink feedback, Clock clock, Tuning tuning, Runnable answerFailed) {
+    return new SlackPlatform(settings, handler, SlackText.SUBCOMMANDS, feedback, clock, tuning,
+        answerFailed);
   }
 
   @Override

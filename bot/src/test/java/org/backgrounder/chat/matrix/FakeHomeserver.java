@@ -12,6 +12,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
@@ -33,6 +34,8 @@ final class FakeHomeserver implements AutoCloseable {
   final Map<String, JsonNode> sent = new ConcurrentHashMap<>();
   final List<String> sendOrder = Collections.synchronizedList(new ArrayList<>());
   volatile int joinedMembers = 3;
+  /** Long-polls being answered now; one cancelled by a client still takes the next queued batch. */
+  final AtomicInteger syncsWaiting = new AtomicInteger();
   private int batch;
 
   FakeHomeserver() throws IOException {
@@ -69,8 +72,13 @@ final class FakeHomeserver implements AutoCloseable {
           return json(b.append("}}").toString());
         }
         if (path.contains("/sync")) {
-          MockResponse m = syncs.poll(200, TimeUnit.MILLISECONDS);
-          return m != null ? m : json("{\"next_batch\":\"s" + (++batch + 1000) + "\"}");
+          syncsWaiting.incrementAndGet();
+          try {
+            MockResponse m = syncs.poll(200, TimeUnit.MILLISECONDS);
+            return m != null ? m : json("{\"next_batch\":\"s" + (++batch + 1000) + "\"}");
+          } finally {
+            syncsWaiting.decrementAndGet();
+          }
         }
         if (path.contains("/send/m.room.message/")) {
           String txn = path.substring(path.lastIndexOf('/') + 1);

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.backgrounder.chat.ChatException;
 import org.backgrounder.chat.Incoming;
@@ -34,6 +35,8 @@ final class SlackFixture implements AutoCloseable {
   final List<Incoming> asked = new CopyOnWriteArrayList<>();
   final List<Duration> waits = new CopyOnWriteArrayList<>();
   final List<Verdict> verdicts = new CopyOnWriteArrayList<>();
+  /** Answers the adapter could not post (what it reports to the chat-errors metric). */
+  final AtomicInteger answersFailed = new AtomicInteger();
   volatile Function<Incoming, Reply> answering = in -> Replies.answer(in.text());
   final SlackPlatform platform;
   private boolean closed;
@@ -53,7 +56,7 @@ final class SlackFixture implements AutoCloseable {
       return answering.apply(in);
     }, (user, about, helpful, at) -> verdicts.add(new Verdict(user, about, helpful, at)), clock,
         new SlackPlatform.Tuning(waits::add, Duration.ofMillis(100), Duration.ofSeconds(5),
-            Duration.ofSeconds(5)));
+            Duration.ofSeconds(5)), answersFailed::incrementAndGet);
   }
 
   /** Socket Mode, started and greeted. */
