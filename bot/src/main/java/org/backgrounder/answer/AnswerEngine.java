@@ -294,6 +294,20 @@ public final class AnswerEngine {
     items = items.stream().filter(h -> h.item().link().isPresent()).toList();
     if (items.isEmpty()) {
       String about = q.entities().isEmpty() ? "" : " about " + q.entities().get(0).asked();
+      List<FactBase.Located> facts = new ArrayList<>(q.entities().isEmpty() && q.terms().isEmpty()
+          ? List.of() : sortByDate(findFacts(c, MANY_FACTS)));
+      facts.removeIf(f -> f.fact().date().isEmpty());
+      java.util.Collections.reverse(facts);
+      if (!facts.isEmpty()) {
+        c.b.notice("I have no recent coverage" + about + " in the feeds I follow; the latest"
+            + " facts on file:");
+        for (FactBase.Located f : facts) {
+          c.b.fact(ref(c.base, f), f.story(), f.fact(),
+              f.fact().date().orElseThrow().spoken() + ": " + f.fact().text());
+        }
+        freshness(c, facts);
+        return c.b.answered(true).build();
+      }
       Answer.Builder b = c.b.notice("I have no recent coverage" + about
           + " in the feeds I follow.");
       suggest(c);

@@ -62,7 +62,7 @@ final class Lexicon {
       "^(what (do|does|did) (we|you|the desk) (know|have) (about|on)|tell (me|us) (about|more about)"
       + "|what about|who is|who are|who was|who were|what is|what are|what was|what were"
       + "|background on|give me (the )?background|overview of|summary of|summarize|describe"
-      + "|que sabemos (de|sobre)|quien es|quienes son|que es|que son|hablame de|cuentame (de|sobre))\\b");
+      + "|que sabemos (del|de|sobre)|quien es|quienes son|que es|que son|hablame de|cuentame (de|sobre))\\b");
   static final Pattern HAPPENED = Pattern.compile(
       "\\b(what happened|what occurred|what took place|what went on|events?|que paso|que ocurrio"
       + "|que sucedio)\\b");

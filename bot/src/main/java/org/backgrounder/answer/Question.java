@@ -19,10 +19,12 @@ import org.backgrounder.index.Need;
  * @param qualifiers qualifier groups the question used ("current", "former", "first", "latest")
  * @param many whether the question asks for more than one thing ("which groups", "list")
  * @param speaker whether it asks what someone said (its first entity should be the actor)
+ * @param alternatives whether it offers its entities as alternatives ("Rubio or Trump?"): a
+ *     fact naming any of them may answer
  */
 record Question(String text, Set<Intent> intents, List<Need.Entity> entities,
     List<Need.Entity> described, List<Term> terms, List<DateMention> dates, Set<String> qualifiers,
-    boolean many, boolean speaker) {
+    boolean many, boolean speaker, boolean alternatives) {
 
   /**
    * What kind of answer a question wants; a question can want several (who and when). NUMBER:
@@ -36,12 +38,8 @@ record Question(String text, Set<Intent> intents, List<Need.Entity> entities,
    * @param asked the words as folded
    * @param own the question's own words, each with its forms
    * @param related synonyms, expansions and spellings, which count slightly less
-   * @param known whether the vocabulary knows the word as a meaning of its own (not a guess): a
-   *     known meaning that no fact expresses is something the facts do not cover ("navy",
-   *     "salary"), while a word nobody knows only lowers the score ("wat", a typo)
    */
-  record Term(String asked, Kind kind, Vocabulary.Phrase own, List<Vocabulary.Phrase> related,
-      boolean known) {
+  record Term(String asked, Kind kind, Vocabulary.Phrase own, List<Vocabulary.Phrase> related) {
     Term {
       related = List.copyOf(related);
     }

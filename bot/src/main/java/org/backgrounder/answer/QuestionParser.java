@@ -29,6 +29,7 @@ import org.backgrounder.text.Folding;
 final class QuestionParser {
 
   private static final Pattern QUOTED = Pattern.compile("[\"\u201c\u201d\u00ab\u00bb]([^\"\u201c\u201d\u00ab\u00bb]{3,80})[\"\u201c\u201d\u00ab\u00bb]");
+  private static final Pattern ALTERNATIVES = Pattern.compile("\\w\\s+(or|o|u)\\s+\\w");
   private static final Pattern SHORTCODE = Pattern.compile(":[a-z0-9_+\\-]{2,30}:");
 
   /** Aliases by every form of their first word, longest first: a question word finds its few. */
@@ -111,12 +112,12 @@ final class QuestionParser {
       if (!words.isEmpty()) {
         terms.add(new Question.Term(Folding.fold(quoted.group(1)), Question.Kind.QUOTED,
             new Vocabulary.Phrase(words.stream().map(TextAnalysis.Word::variants).toList(),
-                quoted.group(1)), List.of(), true));
+                quoted.group(1)), List.of()));
       }
     }
     List<Token> tokens = tokens(text, dates, quotes);
     findEntities(text, tokens, entities, described);
-    expandAbbreviations(tokens, entities, described);
+    expandAbbreviations(tokens, entities, described, spanish(folded));
     findPhrases(tokens, terms);
     boolean speaker = false;
     Set<String> seen = new HashSet<>();
@@ -144,7 +145,6 @@ final class QuestionParser {
       Question.Kind kind = number ? Question.Kind.NUMBER
           : vocabulary.isThing(w) || t.capitalized ? Question.Kind.THING : Question.Kind.WORD;
       List<Vocabulary.Phrase> related = vocabulary.synonyms(t.word.variants());
-      boolean known = !related.isEmpty() || vocabulary.isThing(w);
       if (related.isEmpty()) {
         related = vocabulary.guess(w);
       }
@@ -159,8 +159,7 @@ final class QuestionParser {
         continue; // "familia, esposa, hijos": one meaning asked three ways counts once
       }
       terms.add(new Question.Term(w, kind,
-          new Vocabulary.Phrase(List.of(t.word.variants()), t.text), related,
-          known && !Lexicon.COVERAGE.contains(w)));
+          new Vocabulary.Phrase(List.of(t.word.variants()), t.text), related));
     }
     if (qualifiers.contains("latest") && !coverageShape && terms.isEmpty() && entities.isEmpty()) {
       intents.add(Question.Intent.LATEST);
@@ -169,8 +168,26 @@ final class QuestionParser {
       entities.add(described.remove(0)); // "what did the union say": the speaker must be it
     }
     boolean many = Lexicon.MANY.matcher(folded).find();
+    boolean alternatives = entities.size() >= 2 && ALTERNATIVES.matcher(folded).find();
     return new Question(asked, intents, entities, described, terms, dates, qualifiers, many,
-        speaker && !entities.isEmpty());
+        speaker && !entities.isEmpty(), alternatives);
+  }
+
+  private static final Set<String> SPANISH = Set.of("de", "la", "el", "los", "las", "que", "en",
+      "por", "para", "con", "del", "se", "su", "es", "son", "fue", "al", "una", "un", "cuantos",
+      "cuantas", "cuando", "quien", "quienes", "como", "donde", "ya", "hay", "lo", "qué", "dijo");
+  private static final Set<String> ENGLISH = Set.of("the", "of", "in", "on", "to", "for", "and",
+      "is", "was", "did", "does", "who", "what", "when", "how", "which", "a", "an", "by", "with");
+
+  /** Whether a question reads as Spanish: more of its small words are Spanish than English. */
+  static boolean spanish(String folded) {
+    int es = 0;
+    int en = 0;
+    for (String w : folded.split("[^\\p{L}]+")) {
+      es += SPANISH.contains(w) ? 1 : 0;
+      en += ENGLISH.contains(w) ? 1 : 0;
+    }
+    return es >= 1 && es > en;
   }
 
   private static boolean sameMeaning(List<Question.Term> terms, List<Vocabulary.Phrase> related) {
@@ -279,13 +296,13 @@ final class QuestionParser {
 
   /** Replaces abbreviations ("orgs", "EO") by their words, which may name an entity in turn. */
   private void expandAbbreviations(List<Token> tokens, List<Need.Entity> entities,
-      List<Need.Entity> described) {
+      List<Need.Entity> described, boolean spanish) {
     for (int i = 0; i < tokens.size(); i++) {
       Token t = tokens.get(i);
       if (t.used) {
         continue;
       }
-      var expansion = vocabulary.expansion(t.text);
+      var expansion = vocabulary.expansion(t.text, spanish);
       if (expansion.isEmpty()) {
         continue;
       }
@@ -320,7 +337,7 @@ final class QuestionParser {
             asked.append(k > i ? " " : "").append(t.word.folded());
           }
           terms.add(new Question.Term(asked.toString(), Question.Kind.WORD,
-              new Vocabulary.Phrase(words, asked.toString()), vocabulary.group(id), true));
+              new Vocabulary.Phrase(words, asked.toString()), vocabulary.group(id)));
           break;
         }
       }

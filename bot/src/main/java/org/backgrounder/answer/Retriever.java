@@ -27,7 +27,6 @@ final class Retriever {
   static final float UNKNOWN = 1f;
   /** An entity named by more than this share of the facts is background, not a filter. */
   static final float BACKGROUND_SHARE = 0.35f;
-  static final boolean UNSAID_WORDS = Boolean.parseBoolean(System.getProperty("bg.unsaid", "false"));
 
   /**
    * What one fact offers a question.
@@ -103,7 +102,7 @@ final class Retriever {
       }
     }
     float weight = df == 0 ? UNKNOWN * idf(1, n) : idf(df, n);
-    boolean unsaid = df == 0 && (t.kind().named() || (UNSAID_WORDS && t.known()));
+    boolean unsaid = df == 0 && t.kind().named();
     return new Weighted(t, typos, weight, unsaid);
   }
 
@@ -118,6 +117,19 @@ final class Retriever {
     }
     long found = words.stream().filter(d.forms()::contains).count();
     return (float) found / words.size();
+  }
+
+  /** Whether the entity is the outlet of one of the fact's sources ("what did Reuters say"). */
+  private static boolean publishes(FactCorpus.Doc d, Need.Entity e) {
+    for (org.backgrounder.facts.Source s : d.located().story().sourcesOf(d.located().fact())) {
+      String outlet = org.backgrounder.text.Folding.fold(s.outlet());
+      for (List<String> name : e.names()) {
+        if (!name.isEmpty() && outlet.contains(String.join(" ", name))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** An entity weighs like a word: by how few facts name it. */
@@ -150,14 +162,25 @@ final class Retriever {
         score += idf;
       }
     }
-    if (q.speaker() && !q.entities().get(0).keys().stream().anyMatch(d.who()::contains)) {
+    if (q.speaker() && !q.entities().get(0).keys().stream().anyMatch(d.who()::contains)
+        && !publishes(d, q.entities().get(0))) {
       missing.add(q.entities().get(0).asked() + " (as the speaker)");
     }
+    List<String> absent = new ArrayList<>();
     for (Need.Entity e : required) {
       if (!names(d, e)) {
-        missing.add(e.asked());
+        absent.add(e.asked());
       } else {
         matched += entityWeight(e, corpus.docs().size());
+      }
+    }
+    if (!q.alternatives() || absent.size() == required.size()) {
+      missing.addAll(absent);
+    } else {
+      for (Need.Entity e : required) {
+        if (!names(d, e)) {
+          matched += entityWeight(e, corpus.docs().size()); // "Rubio or Trump": either will do
+        }
       }
     }
     for (Need.Entity e : q.entities()) {

@@ -27,7 +27,7 @@ import org.backgrounder.text.Folding;
  *
  * <p>The file's sections: {@code [synonyms]} and {@code [spellings]} (one meaning per line,
  * comma-separated, phrases allowed), {@code [abbreviations]} ({@code EO = executive order}),
- * {@code [scaffolding]} (words, comma- or space-separated), {@code [qualifiers]} (one group per
+ * {@code [abbreviations-es]} (read only in Spanish questions), {@code [scaffolding]} (words, comma- or space-separated), {@code [qualifiers]} (one group per
  * line, its first word names it), {@code [opposites]} ({@code current | former}: a fact with one
  * does not answer a question with the other) and {@code [things]}.
  */
@@ -45,6 +45,8 @@ final class Vocabulary {
   /** Phrases of two or more words, by every form of their first word. */
   private final Map<String, List<Integer>> phraseGroupsByFirst;
   private final Map<String, String> abbreviations;
+  /** Abbreviations that mean something else in a Spanish question ("EU": Estados Unidos). */
+  private final Map<String, String> spanishAbbreviations;
   private final Set<String> caseSensitive;
   private final Set<String> scaffolding;
   private final Map<String, String> qualifierByForm;
@@ -58,6 +60,7 @@ final class Vocabulary {
     this.groupsByForm = freeze(b.groupsByForm);
     this.phraseGroupsByFirst = Map.copyOf(b.phraseGroupsByFirst);
     this.abbreviations = Map.copyOf(b.abbreviations);
+    this.spanishAbbreviations = Map.copyOf(b.spanishAbbreviations);
     this.caseSensitive = Set.copyOf(b.caseSensitive);
     this.scaffolding = Set.copyOf(b.scaffolding);
     this.qualifierByForm = Map.copyOf(b.qualifierByForm);
@@ -91,8 +94,11 @@ final class Vocabulary {
   }
 
   /** The expansion of an abbreviation as written ("orgs", "EO", "re"), if it is one. */
-  Optional<String> expansion(String asWritten) {
+  Optional<String> expansion(String asWritten, boolean spanish) {
     String key = asWritten.toLowerCase(Locale.ROOT).replace(".", "");
+    if (spanish && spanishAbbreviations.containsKey(key)) {
+      return Optional.of(spanishAbbreviations.get(key));
+    }
     String out = abbreviations.get(key);
     if (out == null || (caseSensitive.contains(key) && !asWritten.replace(".", "")
         .equals(asWritten.replace(".", "").toUpperCase(Locale.ROOT)))) {
@@ -233,6 +239,14 @@ final class Vocabulary {
           }
           b.abbreviation(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
         }
+        case "abbreviations-es" -> {
+          int eq = line.indexOf('=');
+          if (eq <= 0 || eq == line.length() - 1) {
+            throw new IllegalArgumentException(name + ":" + n + ": expected ABBREVIATION = words");
+          }
+          b.spanishAbbreviations.put(line.substring(0, eq).strip().toLowerCase(Locale.ROOT)
+              .replace(".", ""), line.substring(eq + 1).strip());
+        }
         case "scaffolding" -> split(line, "[,\\s]+").forEach(w -> b.scaffolding.add(Folding.fold(w)));
         case "qualifiers" -> b.qualifiers(split(line, ","));
         case "opposites" -> {
@@ -285,6 +299,7 @@ final class Vocabulary {
     final Map<String, Set<Integer>> groupsByForm = new HashMap<>();
     final Map<String, List<Integer>> phraseGroupsByFirst = new HashMap<>();
     final Map<String, String> abbreviations = new HashMap<>();
+    final Map<String, String> spanishAbbreviations = new HashMap<>();
     final Set<String> caseSensitive = new HashSet<>();
     final Set<String> scaffolding = new HashSet<>();
     final Map<String, String> qualifierByForm = new HashMap<>();
@@ -298,6 +313,7 @@ final class Vocabulary {
         from.groupsByForm.forEach((k, v) -> groupsByForm.put(k, new HashSet<>(v)));
         from.phraseGroupsByFirst.forEach((k, v) -> phraseGroupsByFirst.put(k, new ArrayList<>(v)));
         abbreviations.putAll(from.abbreviations);
+        spanishAbbreviations.putAll(from.spanishAbbreviations);
         caseSensitive.addAll(from.caseSensitive);
         scaffolding.addAll(from.scaffolding);
         qualifierByForm.putAll(from.qualifierByForm);

@@ -23,25 +23,32 @@ import org.backgrounder.facts.Source;
 import org.backgrounder.feeds.FeedItem;
 import org.backgrounder.index.SearchIndex;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Runs each question set (test resources, questions/*.yaml) through the real engine over the real
- * fact files and feed snapshot, and holds the engine to the bar of the answers issue: the right
- * top fact for at least 90% of answerable questions, every answer cited, no link that the fact
- * files and feeds do not hold, every out-of-scope question declined.
+ * fact files and feed snapshot: every answer cited, no link that the fact files and feeds do not
+ * hold, every out-of-scope question declined, and the right top fact for at least the floor of
+ * each set.
  */
 class QuestionSetTest {
 
   static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
 
-  static Stream<String> sets() {
-    return Stream.of("cartels-fto.yaml", "port-strike.yaml");
+  /**
+   * The sets and their floors. These are the project's first question sets, written alongside
+   * the first engine and tuned on by it (which scored 100% here and 60% on questions nobody tuned
+   * for); the engine that replaced it was built against fresh sets instead (EvalSetsTest), and
+   * these now guard against regressions at the share it reached: 83% and 69%.
+   */
+  static Stream<Arguments> sets() {
+    return Stream.of(Arguments.of("cartels-fto.yaml", 0.80), Arguments.of("port-strike.yaml", 0.65));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("sets")
-  void questionSet_meetsTheBar(String name) throws IOException {
+  void questionSet_meetsTheBar(String name, double floor) throws IOException {
     JsonNode set = new ObjectMapper(new YAMLFactory())
         .readTree(TestPaths.resource("questions/" + name).toFile());
     Fixture fx = Fixture.load(set.path("config").asText());
@@ -88,7 +95,8 @@ class QuestionSetTest {
     assertThat(answerable).isGreaterThanOrEqualTo(40);
     assertThat(outOfScope).isGreaterThanOrEqualTo(5);
     assertThat(failures).filteredOn(f -> !f.startsWith("MISSED")).isEmpty();
-    assertThat(rate).as("share of answerable questions whose top fact is right").isGreaterThanOrEqualTo(0.9);
+    assertThat(rate).as("share of answerable questions whose top fact is right")
+        .isGreaterThanOrEqualTo(floor);
   }
 
   /** Every answered question cited; every link one the fact files or feed items hold. */

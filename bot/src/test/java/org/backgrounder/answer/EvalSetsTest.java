@@ -1,0 +1,60 @@
+package org.backgrounder.answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.stream.Stream;
+import org.backgrounder.TestPaths;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Runs the question sets under {@code eval/} through the real engine over each story's fact file
+ * and feed snapshots, as {@code backgrounder eval} does. The questions were written by people who
+ * saw only a prose briefing of each story (kept beside the set), never the facts or the code;
+ * {@code dev} sets were used to tune the engine, {@code fresh} ones never.
+ *
+ * <p>The floors are regression guards at the figures measured when the sets were added (see the
+ * README's "How well it answers"), a few points lower so that one reworded fact does not fail the
+ * build; they are not the targets. What is never tolerated: a cited link no fact file or feed
+ * holds.
+ */
+class EvalSetsTest {
+
+  static Stream<Arguments> sets() {
+    return Stream.of(
+        Arguments.of("cartels-fto", "dev", 0.33, 0.08),
+        Arguments.of("city-recount", "dev", 0.36, 0.25),
+        Arguments.of("food-recall", "dev", 0.38, 0.20));
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("sets")
+  void questionSet_staysAboveItsFloor_andCitesOnlyLinksOnFile(String story, String set,
+      double minRecall, double maxOverreach) throws IOException {
+    QuestionSetTest.Fixture fx = QuestionSetTest.Fixture.load(story.equals("cartels-fto")
+        ? "shipped" : story);
+    AnswerEngine engine = new AnswerEngine(fx.index(),
+        Clock.fixed(QuestionSetTest.NOW, ZoneOffset.UTC), AnswerEngine.Options.DEFAULT);
+    List<Evaluation.Case> cases = Evaluation.read(Files.readAllLines(
+        TestPaths.resource("eval/" + story + "/" + set + ".jsonl"), StandardCharsets.UTF_8));
+
+    Evaluation.Report r = Evaluation.run(cases, engine::ask, fx.links()::contains);
+
+    System.out.printf("%s %s: recall %.1f%% (%d/%d), wrong first %d, overreach %d/%d%n", story,
+        set, r.all().recall() * 100, r.all().right(), r.all().covered(), r.all().wrongFirst(),
+        r.all().overreach(), r.all().uncovered());
+    assertThat(cases).hasSizeGreaterThanOrEqualTo(50);
+    assertThat(r.badLinks()).as("cited links that no fact file or feed holds").isZero();
+    assertThat(r.all().recall()).as("share of covered questions whose first fact is right")
+        .isGreaterThanOrEqualTo(minRecall);
+    assertThat(r.all().overreachRate()).as("share of uncovered questions answered anyway")
+        .isLessThanOrEqualTo(maxOverreach);
+  }
+}
