@@ -10,6 +10,7 @@ import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.ParsingFeedException;
 import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.io.impl.XmlFixerReader;
 import com.rometools.rome.io.XmlReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -44,8 +45,6 @@ public final class FeedParser {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern ROOT = Pattern.compile(
       "<(?![?!])([A-Za-z_][\\w:.-]*)");
-  private static final Pattern PROLOG_JUNK = Pattern.compile(
-      "(?s)\\A(\\s|<\\?.*?\\?>|<!--.*?-->|<!DOCTYPE[^>\\[]*(\\[.*?\\])?\\s*>)*");
 
   private FeedParser() {}
 
@@ -142,7 +141,8 @@ public final class FeedParser {
    * Rome without its XML healer first (the healer filters every character, and most feeds are
    * well-formed); with it when the document uses HTML entities XML does not define.
    */
-  private static SyndFeed build(String text) throws FeedException, IOException {
+  private static SyndFeed build(String text)
+      throws FeedException, IOException, org.backgrounder.feeds.FeedException {
     try {
       return build(text, false);
     } catch (ParsingFeedException e) {
@@ -150,7 +150,10 @@ public final class FeedParser {
     }
   }
 
-  private static SyndFeed build(String text, boolean heal) throws FeedException, IOException {
+  private static SyndFeed build(String text, boolean heal)
+      throws FeedException, IOException, org.backgrounder.feeds.FeedException {
+    // Measured as Rome will read it: the healer changes what the parser sees.
+    XmlLimits.check(heal ? new XmlFixerReader(new StringReader(text)) : new StringReader(text));
     SyndFeedInput input = new SyndFeedInput();
     input.setAllowDoctypes(false);
     input.setXmlHealerOn(heal);
@@ -298,13 +301,49 @@ public final class FeedParser {
   }
 
   private static String rootElement(String text) throws org.backgrounder.feeds.FeedException {
-    Matcher junk = PROLOG_JUNK.matcher(text);
-    int from = junk.lookingAt() ? junk.end() : 0;
     Matcher m = ROOT.matcher(text);
-    if (m.find(from)) {
+    if (m.find(afterProlog(text))) {
       return m.group(1);
     }
     throw notAFeed("it has no XML element");
+  }
+
+  /**
+   * Where the prolog ends: blanks, the declaration, processing instructions, comments and a
+   * DOCTYPE skipped in one pass (a regex with a repeated group recursed once per blank).
+   */
+  private static int afterProlog(String text) {
+    int i = 0;
+    while (i < text.length()) {
+      int end;
+      if (Character.isWhitespace(text.charAt(i))) {
+        end = i + 1;
+      } else if (text.startsWith("<?", i)) {
+        end = endOf(text, "?>", i + 2);
+      } else if (text.startsWith("<!--", i)) {
+        end = endOf(text, "-->", i + 4);
+      } else if (text.regionMatches(true, i, "<!DOCTYPE", 0, 9)) {
+        int subset = text.indexOf('[', i);
+        int close = text.indexOf('>', i);
+        boolean internal = subset >= 0 && (close < 0 || subset < close);
+        end = endOf(text, ">", internal ? endOf(text, "]", subset) : i);
+      } else {
+        return i;
+      }
+      if (end < 0) {
+        return i;
+      }
+      i = end;
+    }
+    return i;
+  }
+
+  private static int endOf(String text, String closer, int from) {
+    if (from < 0) {
+      return -1;
+    }
+    int at = text.indexOf(closer, from);
+    return at < 0 ? -1 : at + closer.length();
   }
 
   private static int firstSignificantByte(byte[] body) {

@@ -172,4 +172,41 @@ class FeedParserTest {
     assertThat(Html.toText("safe<!-- unclosed")).isEqualTo("safe");
     assertThat(Html.toText("plain text")).isEqualTo("plain text");
   }
+
+  @Test
+  void parse_thousandsOfBlanksAfterTheDeclaration_readsTheFeed() throws FeedException {
+    String xml = "<?xml version=\"1.0\"?>" + " \n".repeat(20_000) + "<!-- c -->\n"
+        + "<rss version=\"2.0\"><channel><title>Wire</title></channel></rss>";
+
+    assertThat(parse(xml).title()).isEqualTo("Wire");
+  }
+
+  @Test
+  void parse_elementsNestedTensOfThousandsDeep_isRefusedAsTooLarge() {
+    String deep = "<x>".repeat(50_000) + "</x>".repeat(50_000);
+    String rss = "<rss version=\"2.0\"><channel><title>T</title><item><title>x</title>"
+        + "<description>d</description>" + deep + "</item></channel></rss>";
+    String atom = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>T</title><entry><id>1</id>"
+        + "<title>x</title><content type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\">"
+        + deep.replace("x>", "div>") + "</div></content></entry></feed>";
+
+    assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+      for (String xml : List.of(rss, atom)) {
+        assertThat(refusal(xml.getBytes(StandardCharsets.UTF_8), Optional.empty()))
+            .isEqualTo(FeedException.Kind.TOO_LARGE);
+      }
+    });
+  }
+
+  @Test
+  void parse_millionsOfEmptyElements_isRefusedBeforeTheTreeIsBuilt() {
+    String flat = "<rss version=\"2.0\"><channel><title>T</title><item><title>x</title>"
+        + "<a/>".repeat(2_000_000) + "</item></channel></rss>";
+
+    assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThatThrownBy(() -> parse(flat))
+        .isInstanceOfSatisfying(FeedException.class, e -> {
+          assertThat(e.kind()).isEqualTo(FeedException.Kind.TOO_LARGE);
+          assertThat(e.getMessage()).contains("elements");
+        }));
+  }
 }
