@@ -209,4 +209,23 @@ class FeedParserTest {
           assertThat(e.getMessage()).contains("elements");
         }));
   }
+
+  @Test
+  void toText_tensOfThousandsOfUnclosedCommentsScriptsAndBreaks_takesLinearTime() {
+    for (String unit : List.of("<!--", "<script", "<br", "<style ", "<p class=x", "<b>", "<a href=x>",
+        "<div>", "<![CDATA[", "&amp")) {
+      String hostile = ("a" + unit).repeat(40_000);
+      assertTimeoutPreemptively(Duration.ofSeconds(3), () -> Html.toText(hostile), unit);
+    }
+  }
+
+  @Test
+  void toText_markupInText_keepsTheWordsAsBefore() {
+    assertThat(Html.toText("<![CDATA[<b>kept</b>]]> words")).isEqualTo("kept words");
+    assertThat(Html.toText("a < b and c > d")).isEqualTo("a < b and c > d");
+    assertThat(Html.toText("First<br>second<p>third</p><div>fourth</div>"))
+        .isEqualTo("First second third fourth");
+    assertThat(Html.toText("x<script>alert(1)</script>y<noscript>no</noscript>z")).isEqualTo("x y z");
+    assertThat(Html.toText("&#146;quoted&#146; AT&T")).isEqualTo("\u2019quoted\u2019 AT&T");
+  }
 }
