@@ -228,4 +228,19 @@ class FeedParserTest {
     assertThat(Html.toText("x<script>alert(1)</script>y<noscript>no</noscript>z")).isEqualTo("x y z");
     assertThat(Html.toText("&#146;quoted&#146; AT&T")).isEqualTo("\u2019quoted\u2019 AT&T");
   }
+
+  @Test
+  void parse_datesRomeCannotRead_areFoundInLinearTimeDespiteUnclosedItemTags() {
+    String xml = "<rss version=\"2.0\"><channel><title>T</title><item><title>t</title>"
+        + "<link>https://a.example/1</link><pubDate>Seg, 24 Set 2018 19:42:40 -0300</pubDate>"
+        + "</item><item><title>u</title><dc:date xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
+        + "<![CDATA[Sat, Dec 16 2023 02:02:33 PM]]></dc:date></item><x><![CDATA["
+        + "<item>".repeat(40_000) + "]]></x></channel></rss>";
+
+    ParsedFeed f = assertTimeoutPreemptively(Duration.ofSeconds(3), () -> parse(xml));
+
+    assertThat(f.entries()).extracting(ParsedFeed.Entry::published).containsExactly(
+        Optional.of(Instant.parse("2018-09-24T22:42:40Z")),
+        Optional.of(Instant.parse("2023-12-16T14:02:33Z")));
+  }
 }
