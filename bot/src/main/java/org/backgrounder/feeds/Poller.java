@@ -237,7 +237,7 @@ public final class Poller {
       }
       boolean backlog = state.successes() == 0;
       FeedStore.Stored stored = store.record(state.succeeded(now, got.etag(), got.lastModified(),
-          newUrl, next), items, relevance, backlog, now);
+          newUrl, next), items, relevance, backlog, clock);
       List<FeedItem> changed = new ArrayList<>(stored.added());
       changed.addAll(stored.updated());
       List<String> notes = new ArrayList<>();

@@ -198,6 +198,14 @@ public final class Database implements Closeable {
     }
   }
 
+  /**
+   * Runs read-only {@code work} between transactions, on the writer's connection: no transaction
+   * is under way while it runs, so what it does not see commits after it.
+   */
+  public synchronized <T> T readBetweenWrites(Work<T> work) {
+    return run(work, connection);
+  }
+
   private static <T> T run(Work<T> work, Connection c) {
     try {
       return work.run(c);

@@ -392,11 +392,11 @@ class PollerTest {
 
       @Override
       public Stored record(FeedState state, List<FeedItem> items,
-          List<List<StoryMatcher.StoryMatch>> relevance, boolean backlog, Instant now) {
+          List<List<StoryMatcher.StoryMatch>> relevance, boolean backlog, Clock commit) {
         if (state.feedId().equals(bomb)) {
           throw error;
         }
-        return store.record(state, items, relevance, backlog, now);
+        return store.record(state, items, relevance, backlog, commit);
       }
 
       @Override
@@ -442,5 +442,33 @@ class PollerTest {
     FeedState bomb = store.state("bomb");
     assertThat(bomb.consecutiveFailures()).isEqualTo(2);
     assertThat(bomb.nextPoll()).hasValueSatisfying(t -> assertThat(t).isAfter(clock.now));
+  }
+
+  @Test
+  void anItemCommittedWhileADigestIsComposed_isInTheNextDigest() {
+    next.set(new MockResponse().setBody(rss("Weather")));
+    poller().pollAll(List.of(feed("wire")));
+    Instant previousDigest = clock.now;
+    List<FeedStore.Relevant> first = new ArrayList<>();
+    List<Instant> firstEnd = new ArrayList<>();
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest r) {
+        // A digest is composed while this poll fetches and parses: its window ends now.
+        clock.advance(Duration.ofMinutes(1));
+        firstEnd.add(clock.now);
+        first.addAll(store.relevant(Set.of(), previousDigest, clock.now));
+        return new MockResponse().setBody(rss("Weather", "Palantir and the Sinaloa Cartel"));
+      }
+    });
+
+    poller().pollAll(List.of(feed("wire")));
+    clock.advance(Duration.ofHours(1));
+    List<FeedStore.Relevant> second = store.relevant(Set.of(), firstEnd.get(0), clock.now);
+
+    List<String> digested = new ArrayList<>();
+    first.forEach(r -> digested.add(r.item().title()));
+    second.forEach(r -> digested.add(r.item().title()));
+    assertThat(digested).containsExactly("Palantir and the Sinaloa Cartel");
   }
 }
