@@ -206,6 +206,7 @@ public final class FeedParser {
   private static ParsedFeed parseJson(byte[] body, URI base) throws org.backgrounder.feeds.FeedException {
     JsonNode root;
     try {
+      checkJsonSize(body);
       root = JSON.readTree(body);
     } catch (IOException e) {
       throw malformed("the JSON is broken: " + firstLine(e), e);
@@ -234,6 +235,24 @@ public final class FeedParser {
     }
     return new ParsedFeed(format, Html.toText(root.path("title").asText("")), home,
         text(root, "feed_url"), Optional.empty(), entries);
+  }
+
+  /**
+   * A tree of JSON costs some tens of bytes a value: ten megabytes of {@code [],} would take
+   * hundreds of megabytes. Counted in one streaming pass first, with the limit XML has.
+   */
+  private static void checkJsonSize(byte[] body)
+      throws IOException, org.backgrounder.feeds.FeedException {
+    try (com.fasterxml.jackson.core.JsonParser p = JSON.getFactory().createParser(body)) {
+      long tokens = 0;
+      while (p.nextToken() != null) {
+        if (++tokens > 2L * XmlLimits.MAX_NODES) {
+          throw new org.backgrounder.feeds.FeedException(
+              org.backgrounder.feeds.FeedException.Kind.TOO_LARGE, "too large: more than "
+                  + 2L * XmlLimits.MAX_NODES + " JSON values");
+        }
+      }
+    }
   }
 
   private static Optional<String> text(JsonNode node, String field) {

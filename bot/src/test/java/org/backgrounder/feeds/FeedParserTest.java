@@ -175,7 +175,7 @@ class FeedParserTest {
 
   @Test
   void parse_thousandsOfBlanksAfterTheDeclaration_readsTheFeed() throws FeedException {
-    String xml = "<?xml version=\"1.0\"?>" + " \n".repeat(20_000) + "<!-- c -->\n"
+    String xml = "<?xml version=\"1.0\"?>" + " \n".repeat(200_000) + "<!-- c -->\n"
         + "<rss version=\"2.0\"><channel><title>Wire</title></channel></rss>";
 
     assertThat(parse(xml).title()).isEqualTo("Wire");
@@ -242,5 +242,14 @@ class FeedParserTest {
     assertThat(f.entries()).extracting(ParsedFeed.Entry::published).containsExactly(
         Optional.of(Instant.parse("2018-09-24T22:42:40Z")),
         Optional.of(Instant.parse("2023-12-16T14:02:33Z")));
+  }
+
+  @Test
+  void parse_jsonFeedOfMillionsOfEmptyValues_isRefusedBeforeTheTreeIsBuilt() {
+    String json = "{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":\"J\",\"x\":["
+        + "[],".repeat(1_000_000) + "[]],\"items\":[]}";
+
+    assertThat(refusal(json.getBytes(StandardCharsets.UTF_8), Optional.empty()))
+        .isEqualTo(FeedException.Kind.TOO_LARGE);
   }
 }
