@@ -157,4 +157,17 @@ class AddressGuardTest {
       proxy.shutdown();
     }
   }
+
+  @Test
+  void interceptor_aConnectionToARefusedAddress_sendsNothing() {
+    // The last of the three checks, alone: whatever led the client there, nothing is sent.
+    OkHttpClient client = new OkHttpClient.Builder().proxy(Proxy.NO_PROXY)
+        .addNetworkInterceptor(new AddressGuard(Addresses::isPrivate).interceptor()).build();
+    okhttp3.Request request = new okhttp3.Request.Builder().url(internal.url("/feed")).build();
+
+    assertThatThrownBy(() -> client.newCall(request).execute().close())
+        .isInstanceOf(AddressGuard.RefusedAddress.class)
+        .hasMessageContaining("a private address");
+    assertThat(internal.getRequestCount()).isZero();
+  }
 }
