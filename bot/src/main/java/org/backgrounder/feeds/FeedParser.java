@@ -31,8 +31,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 (through Rome, DOCTYPEs refused, so no entity tricks)
@@ -43,8 +41,6 @@ import java.util.regex.Pattern;
 public final class FeedParser {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern ROOT = Pattern.compile(
-      "<(?![?!])([A-Za-z_][\\w:.-]*)");
 
   private FeedParser() {}
 
@@ -74,7 +70,7 @@ public final class FeedParser {
   private static ParsedFeed parseXml(byte[] body, Optional<String> contentType, URI base)
       throws org.backgrounder.feeds.FeedException {
     String text = decode(body, contentType);
-    String root = rootElement(text);
+    String root = XmlRoot.of(text).orElseThrow(() -> notAFeed("it has no XML element"));
     String local = root.contains(":") ? root.substring(root.indexOf(':') + 1) : root;
     switch (local.toLowerCase(Locale.ROOT)) {
       case "rss", "rdf", "feed", "channel" -> { }
@@ -153,7 +149,7 @@ public final class FeedParser {
   private static SyndFeed build(String text, boolean heal)
       throws FeedException, IOException, org.backgrounder.feeds.FeedException {
     // Measured as Rome will read it: the healer changes what the parser sees.
-    XmlLimits.check(heal ? new XmlFixerReader(new StringReader(text)) : new StringReader(text));
+    DocumentLimits.checkXml(heal ? new XmlFixerReader(new StringReader(text)) : new StringReader(text));
     SyndFeedInput input = new SyndFeedInput();
     input.setAllowDoctypes(false);
     input.setXmlHealerOn(heal);
@@ -206,7 +202,7 @@ public final class FeedParser {
   private static ParsedFeed parseJson(byte[] body, URI base) throws org.backgrounder.feeds.FeedException {
     JsonNode root;
     try {
-      checkJsonSize(body);
+      DocumentLimits.checkJson(JSON.getFactory(), body);
       root = JSON.readTree(body);
     } catch (IOException e) {
       throw malformed("the JSON is broken: " + firstLine(e), e);
@@ -235,24 +231,6 @@ public final class FeedParser {
     }
     return new ParsedFeed(format, Html.toText(root.path("title").asText("")), home,
         text(root, "feed_url"), Optional.empty(), entries);
-  }
-
-  /**
-   * A tree of JSON costs some tens of bytes a value: ten megabytes of {@code [],} would take
-   * hundreds of megabytes. Counted in one streaming pass first, with the limit XML has.
-   */
-  private static void checkJsonSize(byte[] body)
-      throws IOException, org.backgrounder.feeds.FeedException {
-    try (com.fasterxml.jackson.core.JsonParser p = JSON.getFactory().createParser(body)) {
-      long tokens = 0;
-      while (p.nextToken() != null) {
-        if (++tokens > 2L * XmlLimits.MAX_NODES) {
-          throw new org.backgrounder.feeds.FeedException(
-              org.backgrounder.feeds.FeedException.Kind.TOO_LARGE, "too large: more than "
-                  + 2L * XmlLimits.MAX_NODES + " JSON values");
-        }
-      }
-    }
   }
 
   private static Optional<String> text(JsonNode node, String field) {
@@ -317,52 +295,6 @@ public final class FeedParser {
     } catch (java.nio.charset.CharacterCodingException e) {
       return false;
     }
-  }
-
-  private static String rootElement(String text) throws org.backgrounder.feeds.FeedException {
-    Matcher m = ROOT.matcher(text);
-    if (m.find(afterProlog(text))) {
-      return m.group(1);
-    }
-    throw notAFeed("it has no XML element");
-  }
-
-  /**
-   * Where the prolog ends: blanks, the declaration, processing instructions, comments and a
-   * DOCTYPE skipped in one pass (a regex with a repeated group recursed once per blank).
-   */
-  private static int afterProlog(String text) {
-    int i = 0;
-    while (i < text.length()) {
-      int end;
-      if (Character.isWhitespace(text.charAt(i))) {
-        end = i + 1;
-      } else if (text.startsWith("<?", i)) {
-        end = endOf(text, "?>", i + 2);
-      } else if (text.startsWith("<!--", i)) {
-        end = endOf(text, "-->", i + 4);
-      } else if (text.regionMatches(true, i, "<!DOCTYPE", 0, 9)) {
-        int subset = text.indexOf('[', i);
-        int close = text.indexOf('>', i);
-        boolean internal = subset >= 0 && (close < 0 || subset < close);
-        end = endOf(text, ">", internal ? endOf(text, "]", subset) : i);
-      } else {
-        return i;
-      }
-      if (end < 0) {
-        return i;
-      }
-      i = end;
-    }
-    return i;
-  }
-
-  private static int endOf(String text, String closer, int from) {
-    if (from < 0) {
-      return -1;
-    }
-    int at = text.indexOf(closer, from);
-    return at < 0 ? -1 : at + closer.length();
   }
 
   private static int firstSignificantByte(byte[] body) {

@@ -28,7 +28,7 @@ final class RawDates {
     List<Optional<String>> out = new ArrayList<>();
     XMLStreamReader r = null;
     try {
-      r = XmlLimits.streaming().createXMLStreamReader(new StringReader(document));
+      r = DocumentLimits.streaming().createXMLStreamReader(new StringReader(document));
       int depth = 0;
       int itemDepth = 0;
       while (r.hasNext()) {
