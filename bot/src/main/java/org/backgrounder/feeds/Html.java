@@ -5,7 +5,6 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.parser.Parser;
 
 /**
  * Turns the HTML that feeds put in titles and summaries into plain text: tags dropped (scripts,
@@ -19,6 +18,11 @@ import org.jsoup.parser.Parser;
 public final class Html {
 
   private static final String DROPPED = "script, style, iframe, noscript";
+  /**
+   * The most markup read of one title or summary: a tree of a million tags would take hundreds of
+   * megabytes, and the first hundred thousand characters say what an item is about.
+   */
+  static final int MAX_MARKUP = 100_000;
   private static final Pattern SPACE = Pattern.compile("[\\s\\u00a0\\u200b]+");
 
   private Html() {}
@@ -28,7 +32,7 @@ public final class Html {
     if (html == null || html.isEmpty()) {
       return "";
     }
-    String s = html;
+    String s = html.length() > MAX_MARKUP ? html.substring(0, MAX_MARKUP) : html;
     if (s.indexOf('<') >= 0 || s.indexOf('&') >= 0 || s.contains("]]>")) {
       // A CDATA section inside the text (feeds wrap twice) holds words, not markup to drop.
       s = declarations(s.replace("<![CDATA[", " ").replace("]]>", " "));
@@ -80,10 +84,5 @@ public final class Html {
 
   private static int next(String s, String what, int from, int last) {
     return last == -1 || last >= from ? last : s.indexOf(what, from);
-  }
-
-  /** Decodes character references; unknown names stay as written. */
-  public static String decodeEntities(String s) {
-    return Parser.unescapeEntities(s, false);
   }
 }

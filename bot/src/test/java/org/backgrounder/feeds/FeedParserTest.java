@@ -252,4 +252,13 @@ class FeedParserTest {
     assertThat(refusal(json.getBytes(StandardCharsets.UTF_8), Optional.empty()))
         .isEqualTo(FeedException.Kind.TOO_LARGE);
   }
+
+  @Test
+  void toText_megabytesOfTags_readsOnlyTheFirstHundredThousandCharacters() {
+    String tags = "word <b>".repeat(1_500_000);
+
+    String text = assertTimeoutPreemptively(Duration.ofSeconds(3), () -> Html.toText(tags));
+
+    assertThat(text).startsWith("word word").hasSizeLessThan(Html.MAX_MARKUP);
+  }
 }
