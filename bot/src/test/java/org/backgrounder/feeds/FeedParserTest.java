@@ -261,4 +261,17 @@ class FeedParserTest {
 
     assertThat(text).startsWith("word word").hasSizeLessThan(Html.MAX_MARKUP);
   }
+
+  @Test
+  void items_aTitleOfAHundredThousandCharacters_isCutBeforeItIsStored() throws FeedException {
+    ParsedFeed f = parse("<rss version=\"2.0\"><channel><title>T</title><item><title>"
+        + "a.".repeat(50_000) + "example</title><link>https://a.example/t</link></item>"
+        + "</channel></rss>");
+    FeedConfig config = new FeedConfig("f", BASE, "Outlet", Optional.empty(), List.of(),
+        FeedConfig.DEFAULT_INTERVAL, true);
+
+    FeedItem item = FeedItems.of(config, f, Instant.parse("2026-11-26T12:00:00Z")).get(0);
+
+    assertThat(item.title()).hasSize(FeedItems.MAX_TITLE).startsWith("a.a.").endsWith("\u2026");
+  }
 }
