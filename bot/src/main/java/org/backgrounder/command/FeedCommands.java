@@ -10,12 +10,16 @@ import java.util.function.Supplier;
 import org.backgrounder.chat.Reply;
 import org.backgrounder.config.Durations;
 import org.backgrounder.feeds.FeedConfig;
+import org.backgrounder.feeds.FeedException;
 import org.backgrounder.feeds.FeedState;
 import org.backgrounder.feeds.FeedStore;
+import org.backgrounder.text.QueryStrings;
 
 /**
- * {@code /feeds}: each feed's health for the desk (last success, failures, disabled), and for
- * admins {@code /feed ID} with the details (address, last error, next poll).
+ * {@code /feeds}: each feed's health for the desk (last success, failures, disabled) in plain
+ * words, and for admins {@code /feed ID} with the details (address, last error, next poll). A
+ * failure's own message names resolved addresses, an outlet's {@code Location} and exception
+ * names: only admins see it, and nobody sees a query string.
  */
 public final class FeedCommands {
 
@@ -49,14 +53,16 @@ public final class FeedCommands {
       if (!f.enabled()) {
         status = "off in the settings";
       } else if (s.disabled()) {
-        status = "disabled: " + s.disabledReason().get();
+        status = "disabled: " + s.failureKind().map(FeedException.Kind::plainWords)
+            .orElse("switched off");
         failing++;
       } else if (s.lastAttempt().isEmpty()) {
         status = "not polled yet";
         waiting++;
       } else if (s.consecutiveFailures() > 0) {
         status = "failing (" + s.consecutiveFailures() + " in a row, last: "
-            + s.failureReason().orElse("?") + ")" + s.lastSuccess()
+            + s.failureKind().map(FeedException.Kind::plainWords).orElse("failed") + ")"
+            + s.lastSuccess()
                 .map(t -> "; last success " + ago(now, t)).orElse("; never succeeded");
         failing++;
       } else {
@@ -66,6 +72,10 @@ public final class FeedCommands {
           new Reply.Text("): " + status))));
     }
     blocks.add(0, new Reply.Paragraph(List.of(new Reply.Text(summary(feeds, failing, waiting)))));
+    if (failing > 0) {
+      blocks.add(new Reply.Notice(List.of(new Reply.Text("Admins see the details with "),
+          new Reply.Code("/feed ID"))));
+    }
     return new Reply(Reply.Kind.INFO, blocks, List.of(), Optional.empty(), Optional.empty());
   }
 
@@ -97,16 +107,16 @@ public final class FeedCommands {
     Instant now = clock.instant();
     return Reply.info(
         f.outlet() + " (" + f.id() + ")",
-        "Address: " + s.currentUrl().orElse(f.url()) + (s.currentUrl().isPresent()
-            ? " (moved from " + f.url() + ")" : ""),
+        QueryStrings.hide("Address: " + s.currentUrl().orElse(f.url()) + (s.currentUrl()
+            .isPresent() ? " (moved from " + f.url() + ")" : "")),
         "Polled every " + Durations.format(f.interval()) + "; next poll "
             + s.nextPoll().map(t -> t.isAfter(now) ? "in " + Durations.format(
                 Duration.between(now, t).withNanos(0)) : "now").orElse("now"),
         "Last success: " + s.lastSuccess().map(t -> ago(now, t)).orElse("never"),
         "Last failure: " + s.lastFailure().map(t -> ago(now, t) + ": "
-            + s.failureReason().orElse("?")).orElse("none"),
+            + QueryStrings.hide(s.failureReason().orElse("?"))).orElse("none"),
         "Failures in a row: " + s.consecutiveFailures()
-            + s.disabledReason().map(d -> "; disabled: " + d).orElse(""));
+            + s.disabledReason().map(d -> "; disabled: " + QueryStrings.hide(d)).orElse(""));
   }
 
   static String ago(Instant now, Instant then) {

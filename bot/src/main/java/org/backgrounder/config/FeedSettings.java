@@ -11,13 +11,23 @@ import java.time.Duration;
  * @param maxBytes the most a feed body may be, compressed or not
  * @param maxConcurrent requests in flight at once, across all hosts
  * @param poll whether {@code run} polls feeds (default true)
+ * @param useProxy fetch feeds through the proxy the JVM is set to use (default false: directly,
+ *     so that the address checks see where each name resolves)
  */
 public record FeedSettings(String userAgent, Boolean allowFileUrls, Boolean allowPrivateAddresses,
     Duration connectTimeout, Duration readTimeout, Duration callTimeout, Long maxBytes,
-    Integer maxConcurrent, Boolean poll) {
+    Integer maxConcurrent, Boolean poll, Boolean useProxy) {
 
   static final FeedSettings DEFAULT = new FeedSettings(null, null, null, null, null, null, null,
-      null, null);
+      null, null, null);
+
+  /** The settings before {@code use_proxy} (no proxy). */
+  public FeedSettings(String userAgent, Boolean allowFileUrls, Boolean allowPrivateAddresses,
+      Duration connectTimeout, Duration readTimeout, Duration callTimeout, Long maxBytes,
+      Integer maxConcurrent, Boolean poll) {
+    this(userAgent, allowFileUrls, allowPrivateAddresses, connectTimeout, readTimeout, callTimeout,
+        maxBytes, maxConcurrent, poll, null);
+  }
 
   public FeedSettings {
     userAgent = userAgent == null || userAgent.isBlank()
@@ -30,6 +40,7 @@ public record FeedSettings(String userAgent, Boolean allowFileUrls, Boolean allo
     maxBytes = maxBytes == null ? 10L * 1024 * 1024 : maxBytes;
     maxConcurrent = maxConcurrent == null ? 8 : maxConcurrent;
     poll = poll == null || poll;
+    useProxy = useProxy != null && useProxy;
     if (maxBytes < 1024 || maxConcurrent < 1) {
       throw new IllegalArgumentException("max_bytes must be at least 1024 and max_concurrent at"
           + " least 1");

@@ -21,6 +21,7 @@ import org.backgrounder.feeds.FeedConfig;
 import org.backgrounder.feeds.FeedItem;
 import org.backgrounder.feeds.FeedState;
 import org.backgrounder.feeds.FeedStore;
+import org.backgrounder.text.QueryStrings;
 
 /**
  * Writes a digest: per story, the coverage that became relevant in the window (grouped when
@@ -148,7 +149,7 @@ public final class DigestComposer {
                   + SHORT_ZONED.format(i.atZone(zone)))
                   .orElse(", never fetched");
       blocks.add(new Reply.Entry(List.of(new Reply.Text(t.outlet() + " (" + t.feedId() + "): "
-          + since + ": " + t.reason()))));
+          + since + ": " + QueryStrings.hide(t.reason())))));
     }
     blocks.add(new Reply.Notice(List.of(new Reply.Text("Details of one feed: "),
         new Reply.Code("/feed " + trouble.get(0).feedId()))));

@@ -84,9 +84,11 @@ public final class DigestScheduler implements AutoCloseable {
       return t;
     });
     timer.scheduleWithFixedDelay(() -> {
+      // Whatever a tick throws, the next one comes: an exception escaping here would cancel
+      // the periodic task, and no digest would be posted again.
       try {
         tick(clock.instant());
-      } catch (RuntimeException e) {
+      } catch (Throwable e) {
         LOG.error("the digest scheduler failed; it tries again at the next tick", e);
       }
     }, 0, every.toMillis(), TimeUnit.MILLISECONDS);
@@ -100,10 +102,20 @@ public final class DigestScheduler implements AutoCloseable {
   public synchronized void tick(Instant now) {
     boolean handled = false;
     for (DigestSettings d : digests) {
-      handled |= due(d, now);
+      try {
+        handled |= due(d, now);
+      } catch (Throwable e) {
+        // One digest's trouble is its own: the others are still posted.
+        LOG.error("digest to {} {}: failed unexpectedly; tried again at the next tick",
+            d.platform().id(), d.channel(), e);
+      }
     }
     if (handled || digests.isEmpty()) {
-      reportTrouble(now);
+      try {
+        reportTrouble(now);
+      } catch (Throwable e) {
+        LOG.error("could not tell the admin channel about failing feeds", e);
+      }
     }
   }
 
@@ -185,7 +197,40 @@ public final class DigestScheduler implements AutoCloseable {
     return Duration.ofMinutes(1L << Math.min(10, Math.max(0, attempts - 1)));
   }
 
+  /**
+   * Posts one slot. Anything unexpected (an {@link Error} from rendering hostile text included)
+   * leaves the slot FAILED, to be retried while its grace lasts, never POSTING, and the admin
+   * channel hears of it.
+   */
   private boolean post(DigestSettings d, Instant slot, int attempt, Instant now) {
+    try {
+      return attempt(d, slot, attempt, now);
+    } catch (Throwable e) {
+      String where = d.platform().id() + " " + d.channel();
+      LOG.error("digest to {}: the slot of {} failed unexpectedly (attempt {} of {})", where,
+          slot.atZone(d.zone()), attempt, MAX_ATTEMPTS, e);
+      ledger.record(new DigestLedger.Entry(d.key(), slot, DigestLedger.Outcome.FAILED,
+          "failed unexpectedly: " + e.getClass().getSimpleName(), Optional.empty(), attempt, now));
+      tellAdmins("The digest to " + where + " for " + slot.atZone(d.zone()) + " could not be"
+          + " posted: it failed unexpectedly (" + e.getClass().getSimpleName() + "; the log has"
+          + " the details). It is tried again while its grace period lasts.",
+          "digest-failure:" + d.key() + ":" + slot.toEpochMilli() + ":" + attempt);
+      return false;
+    }
+  }
+
+  private void tellAdmins(String text, String key) {
+    if (admin.isEmpty()) {
+      return;
+    }
+    try {
+      poster.post(admin.get().platform(), admin.get().channel(), Reply.info(text), key);
+    } catch (Throwable e) {
+      LOG.warn("could not tell the admin channel: {}", String.valueOf(e.getMessage()));
+    }
+  }
+
+  private boolean attempt(DigestSettings d, Instant slot, int attempt, Instant now) {
     String key = d.key();
     DigestComposer.Window window = window(d, slot, now, Optional.empty());
     Instant from = window.from();

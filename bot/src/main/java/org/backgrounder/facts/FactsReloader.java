@@ -37,6 +37,8 @@ public final class FactsReloader implements AutoCloseable {
   private final Map<String, FactFile> lastGood = new LinkedHashMap<>();
   private volatile FactBase current;
   private String seenFingerprint = "";
+  /** The files whose facts could not be applied, already reported: told once, retried on. */
+  private String failedFingerprint = "";
   private Thread watcher;
   private final Object pause = new Object();
   private volatile boolean running;
@@ -80,9 +82,13 @@ public final class FactsReloader implements AutoCloseable {
     return current;
   }
 
-  /** Checks the folder now and applies what is valid. */
+  /**
+   * Checks the folder now and applies what is valid. The files count as seen only once their
+   * facts are applied: when applying throws (the index or the history failing), the last good
+   * version keeps serving, the admins hear of it once, and the next check tries again.
+   */
   public synchronized Outcome reloadNow() {
-    seenFingerprint = fingerprint();
+    String print = fingerprint();
     List<Problem> errors = new ArrayList<>();
     Map<String, FactFile> next = new LinkedHashMap<>();
     for (Path p : list(folder)) {
@@ -102,7 +108,11 @@ public final class FactsReloader implements AutoCloseable {
     FactBase base = FactBase.of(chosen);
     boolean changed = !sameFacts(base, current);
     if (changed) {
-      apply.accept(base);
+      try {
+        apply.accept(base);
+      } catch (RuntimeException | Error e) {
+        return notApplied(print, e, errors);
+      }
       current = base;
       lastGood.clear();
       next.forEach((k, v) -> {
@@ -112,6 +122,8 @@ public final class FactsReloader implements AutoCloseable {
       });
       LOG.info("fact files reloaded: {} stories, {} facts", base.stories().size(), base.factCount());
     }
+    seenFingerprint = print;
+    failedFingerprint = "";
     if (!errors.isEmpty()) {
       for (Problem p : errors) {
         LOG.warn("{}", p);
@@ -120,6 +132,19 @@ public final class FactsReloader implements AutoCloseable {
       report.accept(errors);
     }
     return new Outcome(changed, current, errors);
+  }
+
+  private Outcome notApplied(String print, Throwable e, List<Problem> errors) {
+    LOG.error("the edited fact files could not be applied; the last good version keeps serving,"
+        + " and the next check tries again", e);
+    errors.add(new Problem(folder.toString(), 0, 0, Problem.Severity.ERROR, "the edited fact"
+        + " files could not be applied (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+        + "); the last good version keeps serving, and the next check tries again"));
+    if (!print.equals(failedFingerprint)) {
+      failedFingerprint = print;
+      report.accept(errors);
+    }
+    return new Outcome(false, current, errors);
   }
 
   /** Checks the folder every {@code interval} in the background; edits go live within that. */
@@ -145,7 +170,7 @@ public final class FactsReloader implements AutoCloseable {
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           return;
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
           LOG.error("reloading the fact files failed; the last good version keeps serving", e);
         }
       }

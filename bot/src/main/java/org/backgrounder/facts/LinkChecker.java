@@ -14,18 +14,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ExecutionException;
+import javax.net.ssl.SSLException;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 
 /**
  * Fetches every source link of the fact files (HEAD, then GET when a server refuses HEAD) so the
- * desk can find dead links. Says plainly when there is no network rather than calling every link
- * dead.
+ * desk can find dead links, saying what went wrong in an editor's words ("could not connect",
+ * "timed out"), never a Java exception's. Says plainly when there is no network rather than
+ * calling every link dead.
  */
 public final class LinkChecker {
 
-  private static final String UNREACHABLE = "cannot connect (";
 
   private final OkHttpClient client;
 
@@ -37,8 +38,12 @@ public final class LinkChecker {
     return new LinkChecker(client);
   }
 
-  /** One link's outcome. {@code status} is the HTTP status, or 0 when there was no answer. */
-  public record Outcome(String file, String sourceId, URI url, int status, String error) {
+  /**
+   * One link's outcome. {@code status} is the HTTP status, or 0 when there was no answer, and
+   * then {@code error} says why in plain words; {@code unreachable}: no connection was made.
+   */
+  public record Outcome(String file, String sourceId, URI url, int status, String error,
+      boolean unreachable) {
     public boolean ok() {
       return status >= 200 && status < 400;
     }
@@ -71,8 +76,9 @@ public final class LinkChecker {
     List<Outcome> links = new ArrayList<>();
     for (FactFile f : files) {
       for (Source s : f.sources()) {
-        links.add(new Outcome(f.file(), s.id(), s.url(), 0, null));
-        s.archived().ifPresent(a -> links.add(new Outcome(f.file(), s.id() + " (archived)", a, 0, null)));
+        links.add(new Outcome(f.file(), s.id(), s.url(), 0, null, false));
+        s.archived().ifPresent(a -> links.add(new Outcome(f.file(), s.id() + " (archived)", a, 0,
+            null, false)));
       }
     }
     ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -84,26 +90,34 @@ public final class LinkChecker {
       List<Outcome> outcomes = new ArrayList<>();
       for (Outcome o : links) {
         Probe p = await(probes.get(o.url()));
-        outcomes.add(new Outcome(o.file(), o.sourceId(), o.url(), p.status(), p.error()));
+        outcomes.add(new Outcome(o.file(), o.sourceId(), o.url(), p.status(), p.error(),
+            p.unreachable()));
       }
-      boolean offline = !outcomes.isEmpty()
-          && outcomes.stream().allMatch(o -> o.status() == 0 && o.error().startsWith(UNREACHABLE));
+      boolean offline = !outcomes.isEmpty() && outcomes.stream().allMatch(Outcome::unreachable);
       return new Report(outcomes, offline);
     } finally {
       pool.shutdownNow();
     }
   }
 
-  private record Probe(int status, String error) {}
+  private record Probe(int status, String error, boolean unreachable) {
+    static Probe answered(int status) {
+      return new Probe(status, null, false);
+    }
+
+    static Probe failed(String why) {
+      return new Probe(0, why, false);
+    }
+  }
 
   private static Probe await(Future<Probe> f) {
     try {
       return f.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new Probe(0, "interrupted");
+      return Probe.failed("not checked: interrupted");
     } catch (ExecutionException e) {
-      return new Probe(0, String.valueOf(e.getCause()));
+      return Probe.failed("could not be checked");
     }
   }
 
@@ -111,15 +125,21 @@ public final class LinkChecker {
     try {
       int head = call(new Request.Builder().url(url.toString()).head().build());
       if (head >= 200 && head < 400) {
-        return new Probe(head, null);
+        return Probe.answered(head);
       }
-      return new Probe(call(new Request.Builder().url(url.toString()).get().build()), null);
-    } catch (UnknownHostException | NoRouteToHostException | ConnectException e) {
-      return new Probe(0, UNREACHABLE + e.getClass().getSimpleName() + " " + e.getMessage() + ")");
+      return Probe.answered(call(new Request.Builder().url(url.toString()).get().build()));
+    } catch (UnknownHostException e) {
+      return new Probe(0, "no such host", true);
+    } catch (NoRouteToHostException | ConnectException e) {
+      return new Probe(0, "could not connect", true);
     } catch (SocketTimeoutException e) {
-      return new Probe(0, "timed out");
-    } catch (IOException | IllegalArgumentException e) {
-      return new Probe(0, e.getClass().getSimpleName() + ": " + e.getMessage());
+      return Probe.failed("timed out");
+    } catch (SSLException e) {
+      return Probe.failed("its secure connection failed");
+    } catch (IOException e) {
+      return Probe.failed("the connection failed");
+    } catch (IllegalArgumentException e) {
+      return Probe.failed("not a web address");
     }
   }
 

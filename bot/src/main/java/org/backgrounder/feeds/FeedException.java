@@ -11,32 +11,42 @@ public final class FeedException extends Exception {
   /** Why a feed failed. */
   public enum Kind {
     /** The document is not a feed (an HTML page, a sitemap). Permanent. */
-    NOT_A_FEED(false),
+    NOT_A_FEED(false, "not a feed"),
     /** The document is a feed but broken (bad XML, bad JSON). Permanent until the outlet fixes it. */
-    MALFORMED(false),
+    MALFORMED(false, "not a readable feed"),
     /** The body was larger than the cap. Permanent. */
-    TOO_LARGE(false),
+    TOO_LARGE(false, "too large"),
     /** The URL is refused (scheme, private address, file: not allowed). Permanent. */
-    REFUSED(false),
+    REFUSED(false, "not an address the bot may fetch"),
     /** 410 Gone: the feed is no more. Permanent; the feed is disabled. */
-    GONE(false),
+    GONE(false, "removed by the outlet"),
     /** 404 and other client errors. Permanent until fixed, retried slowly. */
-    CLIENT_ERROR(false),
+    CLIENT_ERROR(false, "the server refused"),
     /** 429, 503: the server asked us to wait. Transient. */
-    THROTTLED(true),
+    THROTTLED(true, "the server asked to wait"),
     /** 5xx, timeouts, connection failures. Transient. */
-    UNAVAILABLE(true),
+    UNAVAILABLE(true, "could not connect"),
     /** Too many redirects, or a loop. Permanent. */
-    REDIRECTS(false);
+    REDIRECTS(false, "too many redirects");
 
     private final boolean transientFailure;
+    private final String plainWords;
 
-    Kind(boolean transientFailure) {
+    Kind(boolean transientFailure, String plainWords) {
       this.transientFailure = transientFailure;
+      this.plainWords = plainWords;
     }
 
     public boolean isTransient() {
       return transientFailure;
+    }
+
+    /**
+     * What anyone may be told: no addresses, no server's words, no exception names (those are
+     * for admins, in {@code /feed ID}, and for the log).
+     */
+    public String plainWords() {
+      return plainWords;
     }
   }
 

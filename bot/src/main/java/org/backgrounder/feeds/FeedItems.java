@@ -11,6 +11,12 @@ import org.backgrounder.facts.Links;
 /** Turns a parsed feed's entries into items, the way the store and the index keep them. */
 public final class FeedItems {
 
+  /**
+   * The longest title kept; a headline is a line, and every renderer (Slack, Matrix, digests)
+   * then works on a bounded string, whatever a feed sends.
+   */
+  static final int MAX_TITLE = 1_000;
+
   private FeedItems() {}
 
   /**
@@ -27,10 +33,21 @@ public final class FeedItems {
       Optional<URI> link = e.link().flatMap(ItemIdentity::canonical).flatMap(Links::parseWebLink);
       Instant published = e.published().orElse(now);
       String key = ItemIdentity.key(config.id(), config.outlet(), e);
-      items.putIfAbsent(key, new FeedItem(key, config.id(), config.outlet(), e.title(),
+      items.putIfAbsent(key, new FeedItem(key, config.id(), config.outlet(), cut(e.title()),
           e.summary(), link, published, e.published().isEmpty(), config.language().or(e::language),
           now));
     }
     return List.copyOf(items.values());
+  }
+
+  private static String cut(String title) {
+    if (title.length() <= MAX_TITLE) {
+      return title;
+    }
+    int end = MAX_TITLE - 1;
+    if (Character.isHighSurrogate(title.charAt(end - 1))) {
+      end--;
+    }
+    return title.substring(0, end) + "\u2026";
   }
 }

@@ -10,6 +10,7 @@ import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.ParsingFeedException;
 import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.io.impl.XmlFixerReader;
 import com.rometools.rome.io.XmlReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -30,8 +31,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 (through Rome, DOCTYPEs refused, so no entity tricks)
@@ -42,10 +41,6 @@ import java.util.regex.Pattern;
 public final class FeedParser {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern ROOT = Pattern.compile(
-      "<(?![?!])([A-Za-z_][\\w:.-]*)");
-  private static final Pattern PROLOG_JUNK = Pattern.compile(
-      "(?s)\\A(\\s|<\\?.*?\\?>|<!--.*?-->|<!DOCTYPE[^>\\[]*(\\[.*?\\])?\\s*>)*");
 
   private FeedParser() {}
 
@@ -75,7 +70,7 @@ public final class FeedParser {
   private static ParsedFeed parseXml(byte[] body, Optional<String> contentType, URI base)
       throws org.backgrounder.feeds.FeedException {
     String text = decode(body, contentType);
-    String root = rootElement(text);
+    String root = XmlRoot.of(text).orElseThrow(() -> notAFeed("it has no XML element"));
     String local = root.contains(":") ? root.substring(root.indexOf(':') + 1) : root;
     switch (local.toLowerCase(Locale.ROOT)) {
       case "rss", "rdf", "feed", "channel" -> { }
@@ -142,7 +137,8 @@ public final class FeedParser {
    * Rome without its XML healer first (the healer filters every character, and most feeds are
    * well-formed); with it when the document uses HTML entities XML does not define.
    */
-  private static SyndFeed build(String text) throws FeedException, IOException {
+  private static SyndFeed build(String text)
+      throws FeedException, IOException, org.backgrounder.feeds.FeedException {
     try {
       return build(text, false);
     } catch (ParsingFeedException e) {
@@ -150,7 +146,10 @@ public final class FeedParser {
     }
   }
 
-  private static SyndFeed build(String text, boolean heal) throws FeedException, IOException {
+  private static SyndFeed build(String text, boolean heal)
+      throws FeedException, IOException, org.backgrounder.feeds.FeedException {
+    // Measured as Rome will read it: the healer changes what the parser sees.
+    DocumentLimits.checkXml(heal ? new XmlFixerReader(new StringReader(text)) : new StringReader(text));
     SyndFeedInput input = new SyndFeedInput();
     input.setAllowDoctypes(false);
     input.setXmlHealerOn(heal);
@@ -203,6 +202,7 @@ public final class FeedParser {
   private static ParsedFeed parseJson(byte[] body, URI base) throws org.backgrounder.feeds.FeedException {
     JsonNode root;
     try {
+      DocumentLimits.checkJson(JSON.getFactory(), body);
       root = JSON.readTree(body);
     } catch (IOException e) {
       throw malformed("the JSON is broken: " + firstLine(e), e);
@@ -295,16 +295,6 @@ public final class FeedParser {
     } catch (java.nio.charset.CharacterCodingException e) {
       return false;
     }
-  }
-
-  private static String rootElement(String text) throws org.backgrounder.feeds.FeedException {
-    Matcher junk = PROLOG_JUNK.matcher(text);
-    int from = junk.lookingAt() ? junk.end() : 0;
-    Matcher m = ROOT.matcher(text);
-    if (m.find(from)) {
-      return m.group(1);
-    }
-    throw notAFeed("it has no XML element");
   }
 
   private static int firstSignificantByte(byte[] body) {

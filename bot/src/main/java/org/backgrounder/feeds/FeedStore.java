@@ -1,5 +1,6 @@
 package org.backgrounder.feeds;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -21,9 +22,12 @@ public interface FeedStore {
    *
    * @param relevance per item, the stories it is relevant to (same order as {@code items})
    * @param backlog true for a new feed's first poll: its items are not news
+   * @param commit read inside the transaction, as it commits, for when the items became
+   *     relevant: a time taken earlier (when the poll started) could fall in a digest window
+   *     that was read before this commit, and the item would be in no digest at all
    */
   Stored record(FeedState state, List<FeedItem> items, List<List<StoryMatcher.StoryMatch>> relevance,
-      boolean backlog, Instant now);
+      boolean backlog, Clock commit);
 
   /** What a poll changed. */
   record Stored(List<FeedItem> added, List<FeedItem> updated, int unchanged) {
@@ -62,6 +66,8 @@ public interface FeedStore {
 
   /**
    * Items that became relevant to any of {@code stories} in {@code [from, to)}, skipping backlog.
+   * Read in commit order: no transaction is under way while it reads, so an item it does not see
+   * is stamped at or after the moment it reads, and falls in the next window.
    */
   List<Relevant> relevant(Set<String> stories, Instant from, Instant to);
 

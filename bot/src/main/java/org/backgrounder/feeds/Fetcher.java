@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.InetAddress;
+import java.net.Proxy;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
@@ -16,14 +17,12 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
-import okhttp3.Dns;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -35,8 +34,10 @@ import org.backgrounder.config.FeedSettings;
  * Fetches one feed document, politely and defensively: a User-Agent naming the bot, conditional
  * GET, gzip taken and unpacked by us so that both the compressed and the unpacked body are capped,
  * redirects followed by hand (at most five, loops caught, permanent ones reported), and no
- * connection to loopback, private or link-local addresses unless the settings allow it (checked
- * when the name resolves, so a redirect or a DNS trick cannot get around it).
+ * connection to loopback, private, link-local or other special-purpose addresses unless the
+ * settings allow it: the {@link AddressGuard} checks every hop as OkHttp reads it, every name as
+ * it resolves and every connection as it is made, so neither a spelling ({@code 127.1}), a
+ * redirect nor a DNS answer gets around it.
  */
 public final class Fetcher {
 
@@ -46,30 +47,45 @@ public final class Fetcher {
       + " */*;q=0.5";
 
   private final OkHttpClient client;
+  private final AddressGuard guard;
   private final FeedSettings settings;
   private final Clock clock;
 
-  private Fetcher(OkHttpClient client, FeedSettings settings, Clock clock) {
+  private Fetcher(OkHttpClient client, AddressGuard guard, FeedSettings settings, Clock clock) {
     this.client = client;
+    this.guard = guard;
     this.settings = settings;
     this.clock = clock;
   }
 
   /**
    * A fetcher on {@code base} (the project's one OkHttp client, whose pools it shares) with the
-   * timeouts, redirect and address rules of {@code settings}.
+   * timeouts, redirect and address rules of {@code settings}. Feeds connect directly, whatever
+   * proxy the JVM is set to use, unless {@code feeds.use_proxy} says otherwise: through a proxy,
+   * names resolve where the address checks cannot see them.
    */
   public static Fetcher create(OkHttpClient base, FeedSettings settings, Clock clock) {
-    OkHttpClient client = base.newBuilder()
+    return create(base, settings, clock, settings.allowPrivateAddresses() ? a -> false
+        : Addresses::isPrivate);
+  }
+
+  /** As above, with the rule saying which addresses are refused (tests move it). */
+  static Fetcher create(OkHttpClient base, FeedSettings settings, Clock clock,
+      Predicate<InetAddress> refused) {
+    AddressGuard guard = new AddressGuard(refused);
+    OkHttpClient.Builder b = base.newBuilder()
         .followRedirects(false)
         .followSslRedirects(false)
         .retryOnConnectionFailure(true)
         .connectTimeout(settings.connectTimeout())
         .readTimeout(settings.readTimeout())
         .callTimeout(settings.callTimeout())
-        .dns(settings.allowPrivateAddresses() ? Dns.SYSTEM : new PublicOnlyDns())
-        .build();
-    return new Fetcher(client, settings, clock);
+        .dns(guard.dns())
+        .addNetworkInterceptor(guard.interceptor());
+    if (!settings.useProxy()) {
+      b.proxy(Proxy.NO_PROXY);
+    }
+    return new Fetcher(b.build(), guard, settings, clock);
   }
 
   /**
@@ -92,15 +108,19 @@ public final class Fetcher {
       throw new FeedException(FeedException.Kind.REFUSED, "only http, https and file: feeds are"
           + " fetched, not " + scheme + ":");
     }
-    URI current = url;
+    // HttpUrl is how OkHttp reads an address: checking anything else checks the wrong host.
+    HttpUrl current = HttpUrl.parse(url.toString());
+    if (current == null) {
+      throw new FeedException(FeedException.Kind.REFUSED, "not a valid http(s) URL: " + url);
+    }
     boolean allPermanent = true;
     Set<String> visited = new HashSet<>();
     for (int hop = 0; ; hop++) {
       if (!visited.add(current.toString())) {
         throw new FeedException(FeedException.Kind.REDIRECTS, "redirect loop at " + current);
       }
-      checkLiteralAddress(current);
-      Request.Builder rb = new Request.Builder().url(httpUrl(current))
+      guard.checkLiteral(current);
+      Request.Builder rb = new Request.Builder().url(current)
           .header("User-Agent", settings.userAgent())
           .header("Accept", ACCEPT)
           .header("Accept-Encoding", "gzip");
@@ -119,36 +139,38 @@ public final class Fetcher {
                 + " redirects");
           }
           allPermanent &= code == 301 || code == 308;
-          try {
-            current = current.resolve(location.strip());
-          } catch (IllegalArgumentException e) {
+          HttpUrl next = current.resolve(location.strip());
+          if (next == null) {
             throw new FeedException(FeedException.Kind.REDIRECTS, "HTTP " + code
                 + " to an address that is not valid: " + location.strip());
           }
+          current = next;
           continue;
         }
-        Optional<URI> moved = allPermanent && hop > 0 ? Optional.of(current) : Optional.empty();
+        Optional<URI> moved = allPermanent && hop > 0 ? Optional.of(current.uri()) : Optional.empty();
         if (code == 304) {
-          return new Fetched(true, new byte[0], Optional.empty(), etag, lastModified, current, moved);
+          return new Fetched(true, new byte[0], Optional.empty(), etag, lastModified, current.uri(),
+              moved);
         }
         if (code >= 200 && code < 300) {
           byte[] body = body(r);
           return new Fetched(false, body, Optional.ofNullable(r.header("Content-Type")),
               Optional.ofNullable(r.header("ETag")), Optional.ofNullable(r.header("Last-Modified")),
-              current, moved);
+              current.uri(), moved);
         }
         throw failure(code, r);
       } catch (FeedException e) {
         throw e;
-      } catch (UnknownHostException e) {
-        String m = String.valueOf(e.getMessage());
-        if (m.startsWith(PublicOnlyDns.REFUSED)) {
-          throw new FeedException(FeedException.Kind.REFUSED, m, e);
-        }
-        throw new FeedException(FeedException.Kind.UNAVAILABLE, "host not found: " + m, e);
       } catch (InterruptedIOException e) {
         throw new FeedException(FeedException.Kind.UNAVAILABLE, "timed out", e);
       } catch (IOException e) {
+        if (AddressGuard.isRefusal(e)) {
+          throw new FeedException(FeedException.Kind.REFUSED, e.getMessage(), e);
+        }
+        if (e instanceof UnknownHostException) {
+          throw new FeedException(FeedException.Kind.UNAVAILABLE, "host not found: "
+              + e.getMessage(), e);
+        }
         throw new FeedException(FeedException.Kind.UNAVAILABLE, "connection failed: "
             + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
       }
@@ -247,67 +269,6 @@ public final class Fetcher {
     } catch (IOException e) {
       throw new FeedException(FeedException.Kind.UNAVAILABLE, "cannot read " + p + ": "
           + e.getMessage(), e);
-    }
-  }
-
-  private static HttpUrl httpUrl(URI uri) throws FeedException {
-    HttpUrl u = HttpUrl.parse(uri.toString());
-    if (u == null) {
-      throw new FeedException(FeedException.Kind.REFUSED, "not a valid http(s) URL: " + uri);
-    }
-    return u;
-  }
-
-  /** Literal IP hosts skip DNS in OkHttp, so they are checked here. */
-  private void checkLiteralAddress(URI url) throws FeedException {
-    if (settings.allowPrivateAddresses() || url.getHost() == null) {
-      return;
-    }
-    String host = url.getHost().replace("[", "").replace("]", "");
-    if (host.matches("[0-9.]+") || host.contains(":")) {
-      try {
-        InetAddress a = InetAddress.getByName(host);
-        if (PublicOnlyDns.isPrivate(a)) {
-          throw new FeedException(FeedException.Kind.REFUSED, PublicOnlyDns.REFUSED + host
-              + " is a private address (feeds.allow_private_addresses is off)");
-        }
-      } catch (UnknownHostException e) {
-        throw new FeedException(FeedException.Kind.REFUSED, "not an address: " + host);
-      }
-    }
-  }
-
-  /** DNS that refuses names resolving to loopback, private, link-local or other local ranges. */
-  static final class PublicOnlyDns implements Dns {
-    static final String REFUSED = "refused: ";
-
-    @Override
-    public List<InetAddress> lookup(String hostname) throws UnknownHostException {
-      List<InetAddress> all = Dns.SYSTEM.lookup(hostname);
-      List<InetAddress> ok = new ArrayList<>();
-      for (InetAddress a : all) {
-        if (isPrivate(a)) {
-          throw new UnknownHostException(REFUSED + hostname + " resolves to " + a.getHostAddress()
-              + ", a private address (feeds.allow_private_addresses is off)");
-        }
-        ok.add(a);
-      }
-      return ok;
-    }
-
-    static boolean isPrivate(InetAddress a) {
-      if (a.isLoopbackAddress() || a.isSiteLocalAddress() || a.isLinkLocalAddress()
-          || a.isAnyLocalAddress() || a.isMulticastAddress()) {
-        return true;
-      }
-      byte[] b = a.getAddress();
-      if (b.length == 4) {
-        int first = b[0] & 0xff;
-        int second = b[1] & 0xff;
-        return first == 0 || (first == 100 && second >= 64 && second < 128)
-            || (first == 192 && second == 0 && (b[2] & 0xff) == 0) || first >= 240;
-      }
-      return (b[0] & 0xfe) == 0xfc;
     }
   }
 }

@@ -33,6 +33,7 @@ public final class Poller {
   private static final Logger LOG = LoggerFactory.getLogger(Poller.class);
   static final Duration MAX_BACKOFF = Duration.ofDays(1);
   static final Duration MAX_RETRY_AFTER = Duration.ofDays(7);
+  private static final String UNEXPECTED = "failed unexpectedly; the log has the details";
 
   private final FeedStore store;
   private final Fetcher fetcher;
@@ -135,29 +136,35 @@ public final class Poller {
       return t;
     });
     List<Future<Result>> futures = new ArrayList<>();
+    List<FeedItem> changed = new ArrayList<>();
     try {
       for (FeedConfig f : due) {
         FeedState state = states.getOrDefault(f.id(), FeedState.fresh(f.id()));
         futures.add(pool.submit(() -> pollOne(f, state)));
       }
-      List<FeedItem> changed = new ArrayList<>();
-      for (Future<Result> fut : futures) {
-        Result r = fut.get();
-        outcomes.add(r.outcome());
-        changed.addAll(r.changed());
-      }
-      if (!changed.isEmpty()) {
-        sink.accept(changed);
+      for (int i = 0; i < futures.size(); i++) {
+        try {
+          Result r = futures.get(i).get();
+          outcomes.add(r.outcome());
+          changed.addAll(r.changed());
+        } catch (ExecutionException e) {
+          // pollOne turns every failure into an outcome; this is a bug, and says so.
+          LOG.error("feed {}: the poll failed unexpectedly", due.get(i).id(), e.getCause());
+          outcomes.add(new Outcome(due.get(i).id(), Outcome.Kind.FAILED, 0, 0, UNEXPECTED));
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (ExecutionException e) {
-      // pollOne turns every failure into an outcome; this is a bug, and says so.
-      LOG.error("a feed poll failed unexpectedly", e.getCause());
-    } catch (IOException e) {
-      LOG.error("could not index the new items; they are stored and will be indexed on the next poll or restart", e);
     } finally {
       pool.shutdownNow();
+    }
+    if (!changed.isEmpty()) {
+      try {
+        sink.accept(changed);
+      } catch (IOException | RuntimeException e) {
+        LOG.error("could not index the new items; they are stored and will be indexed on the next"
+            + " poll or restart", e);
+      }
     }
     return outcomes;
   }
@@ -181,15 +188,25 @@ public final class Poller {
 
   private record Result(Outcome outcome, List<FeedItem> changed) {}
 
-  /** One feed, whatever happens to it: an unexpected failure is that feed's failure alone. */
+  /**
+   * One feed, whatever happens to it: an unexpected failure, an {@link Error} included (a stack
+   * or heap exhausted by a hostile document), is that feed's failure alone, and backs off.
+   */
   private Result pollOne(FeedConfig f, FeedState state) throws InterruptedException {
     try {
       return fetchAndStore(f, state);
-    } catch (RuntimeException e) {
+    } catch (InterruptedException e) {
+      throw e;
+    } catch (Throwable e) {
       LOG.error("feed {}: unexpected failure", f.id(), e);
-      return new Result(fail(f, state, clock.instant(), new FeedException(
-          FeedException.Kind.MALFORMED, "could not be read (" + e.getClass().getSimpleName()
-              + "; the log has the details)")), List.of());
+      try {
+        return new Result(fail(f, state, clock.instant(), new FeedException(
+            FeedException.Kind.MALFORMED, "could not be read (" + e.getClass().getSimpleName()
+                + "; the log has the details)")), List.of());
+      } catch (Throwable again) {
+        LOG.error("feed {}: the failure could not be recorded either", f.id(), again);
+        return new Result(new Outcome(f.id(), Outcome.Kind.FAILED, 0, 0, UNEXPECTED), List.of());
+      }
     }
   }
 
@@ -231,7 +248,7 @@ public final class Poller {
       }
       boolean backlog = state.successes() == 0;
       FeedStore.Stored stored = store.record(state.succeeded(now, got.etag(), got.lastModified(),
-          newUrl, next), items, relevance, backlog, now);
+          newUrl, next), items, relevance, backlog, clock);
       List<FeedItem> changed = new ArrayList<>(stored.added());
       changed.addAll(stored.updated());
       List<String> notes = new ArrayList<>();

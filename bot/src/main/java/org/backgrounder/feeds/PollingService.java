@@ -45,7 +45,8 @@ public final class PollingService implements AutoCloseable {
             }
           }
           outcomes.accept(done);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+          // Whatever one run throws, polling goes on: a dead poller thread stops all news.
           LOG.error("a poll run failed; the next one comes in {}", every, e);
         }
         synchronized (lock) {

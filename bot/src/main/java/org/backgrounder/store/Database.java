@@ -198,6 +198,14 @@ public final class Database implements Closeable {
     }
   }
 
+  /**
+   * Runs read-only {@code work} between transactions, on the writer's connection: no transaction
+   * is under way while it runs, so what it does not see commits after it.
+   */
+  public synchronized <T> T readBetweenWrites(Work<T> work) {
+    return run(work, connection);
+  }
+
   private static <T> T run(Work<T> work, Connection c) {
     try {
       return work.run(c);
@@ -206,22 +214,37 @@ public final class Database implements Closeable {
     }
   }
 
-  /** Runs {@code work} in one transaction: all of it is stored, or none. */
+  /**
+   * Runs {@code work} in one transaction: all of it is stored, or none, whatever it throws (an
+   * {@link Error} included). Autocommit comes back only after the commit or the rollback:
+   * switching it on with a transaction open would commit the partial work.
+   */
   public synchronized <T> T transaction(Work<T> work) {
     try {
       connection.setAutoCommit(false);
-      try {
-        T result = work.run(connection);
-        connection.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
-      }
     } catch (SQLException e) {
       throw new StoreException(e);
+    }
+    try {
+      T result = work.run(connection);
+      connection.commit();
+      connection.setAutoCommit(true);
+      return result;
+    } catch (SQLException e) {
+      rollback(e);
+      throw new StoreException(e);
+    } catch (RuntimeException | Error e) {
+      rollback(e);
+      throw e;
+    }
+  }
+
+  private void rollback(Throwable cause) {
+    try {
+      connection.rollback();
+      connection.setAutoCommit(true);
+    } catch (SQLException | RuntimeException e) {
+      cause.addSuppressed(e);
     }
   }
 

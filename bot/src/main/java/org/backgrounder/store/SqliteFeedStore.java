@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -68,11 +69,13 @@ public final class SqliteFeedStore implements FeedStore {
 
   @Override
   public Stored record(FeedState state, List<FeedItem> items,
-      List<List<StoryMatcher.StoryMatch>> relevance, boolean backlog, Instant now) {
+      List<List<StoryMatcher.StoryMatch>> relevance, boolean backlog, Clock commit) {
     if (relevance.size() != items.size()) {
       throw new IllegalArgumentException("one relevance list per item");
     }
     return db.transaction(c -> {
+      // Under the writer's lock, as relevant() reads: see FeedStore.record.
+      long since = commit.instant().toEpochMilli();
       List<FeedItem> added = new ArrayList<>();
       List<FeedItem> updated = new ArrayList<>();
       int unchanged = 0;
@@ -115,7 +118,7 @@ public final class SqliteFeedStore implements FeedStore {
             relevant.setString(1, item.key());
             relevant.setString(2, m.story());
             relevant.setString(3, String.join("\n", m.terms()));
-            relevant.setLong(4, now.toEpochMilli());
+            relevant.setLong(4, since);
             relevant.setInt(5, backlog ? 1 : 0);
             relevant.executeUpdate();
           }
@@ -208,7 +211,7 @@ public final class SqliteFeedStore implements FeedStore {
 
   @Override
   public List<Relevant> relevant(Set<String> stories, Instant from, Instant to) {
-    return db.read(c -> {
+    return db.readBetweenWrites(c -> {
       List<Relevant> out = new ArrayList<>();
       try (PreparedStatement s = c.prepareStatement("SELECT i.*, r.story, r.terms, r.since FROM"
           + " relevance r JOIN items i ON i.key = r.item_key WHERE r.backlog = 0 AND r.since >= ?"

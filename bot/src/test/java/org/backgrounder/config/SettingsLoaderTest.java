@@ -224,4 +224,10 @@ class SettingsLoaderTest {
     assertThatThrownBy(() -> Durations.parse("9999999999999999d"))
         .hasMessage("'9999999999999999d' is too long a duration");
   }
+
+  @Test
+  void parse_feedsUseProxy_isOffUnlessSaid() throws ConfigException {
+    assertThat(loader.parse("feeds:\n  user_agent: x\n", "a.yaml").feeds().useProxy()).isFalse();
+    assertThat(loader.parse("feeds:\n  use_proxy: true\n", "b.yaml").feeds().useProxy()).isTrue();
+  }
 }

@@ -72,7 +72,7 @@ final class DigestFixture implements AutoCloseable {
         URI.create(link)), published, false, Optional.of("en"), seen);
     FeedState state = feeds.state(feedId);
     feeds.record(state, List.of(item), List.of(List.of(new StoryMatcher.StoryMatch(STORY,
-        List.of("cartel"), Set.of()))), false, seen);
+        List.of("cartel"), Set.of()))), false, java.time.Clock.fixed(seen, java.time.ZoneOffset.UTC));
   }
 
   @Override

@@ -277,4 +277,70 @@ class DigestSchedulerTest {
         .findFirst().orElseThrow();
     assertThat(note.text()).contains("Reuters (reuters)").contains("HTTP 503").contains("/feed reuters");
   }
+
+  @Test
+  void tick_whenPostingThrowsAnError_recordsTheSlotFailed_tellsTheAdmins_andTicksOn() {
+    DigestSettings d = daily(Settings.Platform.SLACK, false);
+    Settings.ChatTarget admin = new Settings.ChatTarget(Settings.Platform.SLACK, "C0ADMIN");
+    Instant slot = Instant.parse("2026-11-20T13:30:00Z");
+    List<DigestFixture.Post> adminPosts = new java.util.ArrayList<>();
+    java.util.concurrent.atomic.AtomicBoolean broken = new java.util.concurrent.atomic.AtomicBoolean(true);
+    DigestScheduler.Poster poster = (platform, channel, reply, key) -> {
+      if (channel.equals("C0ADMIN")) {
+        adminPosts.add(new DigestFixture.Post(platform, channel, reply, key));
+      } else if (broken.get()) {
+        // What a feed title that overflows a renderer's regex did.
+        throw new StackOverflowError();
+      } else {
+        f.posts.add(new DigestFixture.Post(platform, channel, reply, key));
+      }
+    };
+    DigestScheduler s = new DigestScheduler(List.of(d), f.digests, f.ledger, poster, Set.of(),
+        Optional.of(admin), posted::incrementAndGet, Clock.systemUTC());
+    s.tick(slot.minus(Duration.ofDays(1)));
+
+    s.tick(slot);
+
+    DigestLedger.Entry e = f.ledger.find(d.key(), slot).orElseThrow();
+    assertThat(e.outcome()).isEqualTo(DigestLedger.Outcome.FAILED);
+    assertThat(e.detail()).contains("StackOverflowError");
+    assertThat(adminPosts).singleElement().satisfies(p -> assertThat(p.text())
+        .contains("C0DESK").contains("could not be posted"));
+    broken.set(false);
+    s.tick(slot.plus(Duration.ofMinutes(5)));
+    assertThat(f.posts).hasSize(1);
+    assertThat(f.ledger.find(d.key(), slot).orElseThrow().outcome())
+        .isEqualTo(DigestLedger.Outcome.POSTED);
+  }
+
+  @Test
+  void start_aTickThatThrowsAnError_doesNotStopTheNextTicks() throws Exception {
+    DigestSettings d = daily(Settings.Platform.SLACK, false);
+    AtomicInteger ticks = new AtomicInteger();
+    Clock throwing = new Clock() {
+      @Override
+      public ZoneId getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public Instant instant() {
+        if (Thread.currentThread().getName().equals("digest-scheduler")
+            && ticks.incrementAndGet() < 3) {
+          throw new StackOverflowError();
+        }
+        return Instant.parse("2026-11-20T00:00:00Z");
+      }
+    };
+    try (DigestScheduler s = new DigestScheduler(List.of(d), f.digests, f.ledger, f.poster(),
+        Set.of(), Optional.empty(), () -> { }, throwing)) {
+      s.start(Duration.ofMillis(20));
+      org.backgrounder.Eventually.await(Duration.ofSeconds(5), () -> ticks.get() >= 4);
+    }
+  }
 }

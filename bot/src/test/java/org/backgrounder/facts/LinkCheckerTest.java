@@ -93,4 +93,21 @@ class LinkCheckerTest {
     assertThat(report.lines()).singleElement().asString()
         .startsWith("links: not checked: no network");
   }
+
+  @Test
+  void check_linksThatCannotBeReached_areDescribedInPlainWords() throws IOException {
+    int closedPort;
+    try (ServerSocket s = new ServerSocket(0)) {
+      closedPort = s.getLocalPort();
+    }
+    String base = server.url("/").toString();
+    FactFile f = file(List.of(base + "ok", "http://127.0.0.1:" + closedPort + "/a?key=s3cret"));
+
+    LinkChecker.Report report = LinkChecker.create(client).check(List.of(f));
+
+    assertThat(report.lines()).first().asString()
+        .startsWith("f.yaml: source 's1': http://127.0.0.1:" + closedPort + "/a")
+        .endsWith("-> could not connect")
+        .doesNotContain("Exception");
+  }
 }

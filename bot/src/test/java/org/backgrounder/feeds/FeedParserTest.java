@@ -172,4 +172,106 @@ class FeedParserTest {
     assertThat(Html.toText("safe<!-- unclosed")).isEqualTo("safe");
     assertThat(Html.toText("plain text")).isEqualTo("plain text");
   }
+
+  @Test
+  void parse_thousandsOfBlanksAfterTheDeclaration_readsTheFeed() throws FeedException {
+    String xml = "<?xml version=\"1.0\"?>" + " \n".repeat(200_000) + "<!-- c -->\n"
+        + "<rss version=\"2.0\"><channel><title>Wire</title></channel></rss>";
+
+    assertThat(parse(xml).title()).isEqualTo("Wire");
+  }
+
+  @Test
+  void parse_elementsNestedTensOfThousandsDeep_isRefusedAsTooLarge() {
+    String deep = "<x>".repeat(50_000) + "</x>".repeat(50_000);
+    String rss = "<rss version=\"2.0\"><channel><title>T</title><item><title>x</title>"
+        + "<description>d</description>" + deep + "</item></channel></rss>";
+    String atom = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>T</title><entry><id>1</id>"
+        + "<title>x</title><content type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\">"
+        + deep.replace("x>", "div>") + "</div></content></entry></feed>";
+
+    assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+      for (String xml : List.of(rss, atom)) {
+        assertThat(refusal(xml.getBytes(StandardCharsets.UTF_8), Optional.empty()))
+            .isEqualTo(FeedException.Kind.TOO_LARGE);
+      }
+    });
+  }
+
+  @Test
+  void parse_millionsOfEmptyElements_isRefusedBeforeTheTreeIsBuilt() {
+    String flat = "<rss version=\"2.0\"><channel><title>T</title><item><title>x</title>"
+        + "<a/>".repeat(2_000_000) + "</item></channel></rss>";
+
+    assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThatThrownBy(() -> parse(flat))
+        .isInstanceOfSatisfying(FeedException.class, e -> {
+          assertThat(e.kind()).isEqualTo(FeedException.Kind.TOO_LARGE);
+          assertThat(e.getMessage()).contains("elements");
+        }));
+  }
+
+  @Test
+  void toText_tensOfThousandsOfUnclosedCommentsScriptsAndBreaks_takesLinearTime() {
+    for (String unit : List.of("<!--", "<script", "<br", "<style ", "<p class=x", "<b>", "<a href=x>",
+        "<div>", "<![CDATA[", "&amp")) {
+      String hostile = ("a" + unit).repeat(40_000);
+      assertTimeoutPreemptively(Duration.ofSeconds(3), () -> Html.toText(hostile), unit);
+    }
+  }
+
+  @Test
+  void toText_markupInText_keepsTheWordsAsBefore() {
+    assertThat(Html.toText("<![CDATA[<b>kept</b>]]> words")).isEqualTo("kept words");
+    assertThat(Html.toText("a < b and c > d")).isEqualTo("a < b and c > d");
+    assertThat(Html.toText("First<br>second<p>third</p><div>fourth</div>"))
+        .isEqualTo("First second third fourth");
+    assertThat(Html.toText("x<script>alert(1)</script>y<noscript>no</noscript>z")).isEqualTo("x y z");
+    assertThat(Html.toText("&#146;quoted&#146; AT&T")).isEqualTo("\u2019quoted\u2019 AT&T");
+  }
+
+  @Test
+  void parse_datesRomeCannotRead_areFoundInLinearTimeDespiteUnclosedItemTags() {
+    String xml = "<rss version=\"2.0\"><channel><title>T</title><item><title>t</title>"
+        + "<link>https://a.example/1</link><pubDate>Seg, 24 Set 2018 19:42:40 -0300</pubDate>"
+        + "</item><item><title>u</title><dc:date xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
+        + "<![CDATA[Sat, Dec 16 2023 02:02:33 PM]]></dc:date></item><x><![CDATA["
+        + "<item>".repeat(40_000) + "]]></x></channel></rss>";
+
+    ParsedFeed f = assertTimeoutPreemptively(Duration.ofSeconds(3), () -> parse(xml));
+
+    assertThat(f.entries()).extracting(ParsedFeed.Entry::published).containsExactly(
+        Optional.of(Instant.parse("2018-09-24T22:42:40Z")),
+        Optional.of(Instant.parse("2023-12-16T14:02:33Z")));
+  }
+
+  @Test
+  void parse_jsonFeedOfMillionsOfEmptyValues_isRefusedBeforeTheTreeIsBuilt() {
+    String json = "{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":\"J\",\"x\":["
+        + "[],".repeat(1_000_000) + "[]],\"items\":[]}";
+
+    assertThat(refusal(json.getBytes(StandardCharsets.UTF_8), Optional.empty()))
+        .isEqualTo(FeedException.Kind.TOO_LARGE);
+  }
+
+  @Test
+  void toText_megabytesOfTags_readsOnlyTheFirstHundredThousandCharacters() {
+    String tags = "word <b>".repeat(1_500_000);
+
+    String text = assertTimeoutPreemptively(Duration.ofSeconds(3), () -> Html.toText(tags));
+
+    assertThat(text).startsWith("word word").hasSizeLessThan(Html.MAX_MARKUP);
+  }
+
+  @Test
+  void items_aTitleOfAHundredThousandCharacters_isCutBeforeItIsStored() throws FeedException {
+    ParsedFeed f = parse("<rss version=\"2.0\"><channel><title>T</title><item><title>"
+        + "a.".repeat(50_000) + "example</title><link>https://a.example/t</link></item>"
+        + "</channel></rss>");
+    FeedConfig config = new FeedConfig("f", BASE, "Outlet", Optional.empty(), List.of(),
+        FeedConfig.DEFAULT_INTERVAL, true);
+
+    FeedItem item = FeedItems.of(config, f, Instant.parse("2026-11-26T12:00:00Z")).get(0);
+
+    assertThat(item.title()).hasSize(FeedItems.MAX_TITLE).startsWith("a.a.").endsWith("\u2026");
+  }
 }

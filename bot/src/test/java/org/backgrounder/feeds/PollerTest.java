@@ -371,4 +371,104 @@ class PollerTest {
     assertThat(items.get(0).link()).contains(URI.create("https://wire.example.org/0"));
     assertThat(store.lastSeq()).isEqualTo(3);
   }
+
+  /** The real store, except that storing feed {@code bomb} throws {@code error}. */
+  private FeedStore throwingFor(String bomb, Error error) {
+    return new FeedStore() {
+      @Override
+      public FeedState state(String feedId) {
+        return store.state(feedId);
+      }
+
+      @Override
+      public List<FeedState> states() {
+        return store.states();
+      }
+
+      @Override
+      public void saveState(FeedState state) {
+        store.saveState(state);
+      }
+
+      @Override
+      public Stored record(FeedState state, List<FeedItem> items,
+          List<List<StoryMatcher.StoryMatch>> relevance, boolean backlog, Clock commit) {
+        if (state.feedId().equals(bomb)) {
+          throw error;
+        }
+        return store.record(state, items, relevance, backlog, commit);
+      }
+
+      @Override
+      public Iterable<FeedItem> items() {
+        return store.items();
+      }
+
+      @Override
+      public long lastSeq() {
+        return store.lastSeq();
+      }
+
+      @Override
+      public Changes changesAfter(long seq) {
+        return store.changesAfter(seq);
+      }
+
+      @Override
+      public List<Relevant> relevant(Set<String> stories, Instant from, Instant to) {
+        return store.relevant(stories, from, to);
+      }
+    };
+  }
+
+  @Test
+  void aFeedThatThrowsAnError_failsAlone_backsOff_andTheOthersAreStoredAndIndexed() {
+    next.set(new MockResponse().setBody(rss("Palantir and the Sinaloa Cartel")));
+    for (Error error : List.of(new StackOverflowError(), new OutOfMemoryError("Java heap space"))) {
+      Fetcher fetcher = Fetcher.create(new OkHttpClient(),
+          FetcherTest.settings(true, 1024 * 1024, Duration.ofSeconds(5)), clock);
+      Poller p = new Poller(throwingFor("bomb", error), fetcher, () -> facts,
+          changed -> index.catchUp(store), clock, new Random(7), 4);
+
+      List<Poller.Outcome> out = p.pollAll(List.of(feed("bomb"), feed("wire"), feed("other")));
+
+      assertThat(out).extracting(Poller.Outcome::feedId).containsExactlyInAnyOrder("bomb", "wire",
+          "other");
+      assertThat(out).filteredOn(o -> o.feedId().equals("bomb")).singleElement()
+          .extracting(Poller.Outcome::kind).isEqualTo(Poller.Outcome.Kind.FAILED);
+      clock.advance(Duration.ofMinutes(1));
+    }
+    assertThat(index.itemCount()).isEqualTo(2);
+    FeedState bomb = store.state("bomb");
+    assertThat(bomb.consecutiveFailures()).isEqualTo(2);
+    assertThat(bomb.nextPoll()).hasValueSatisfying(t -> assertThat(t).isAfter(clock.now));
+  }
+
+  @Test
+  void anItemCommittedWhileADigestIsComposed_isInTheNextDigest() {
+    next.set(new MockResponse().setBody(rss("Weather")));
+    poller().pollAll(List.of(feed("wire")));
+    Instant previousDigest = clock.now;
+    List<FeedStore.Relevant> first = new ArrayList<>();
+    List<Instant> firstEnd = new ArrayList<>();
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest r) {
+        // A digest is composed while this poll fetches and parses: its window ends now.
+        clock.advance(Duration.ofMinutes(1));
+        firstEnd.add(clock.now);
+        first.addAll(store.relevant(Set.of(), previousDigest, clock.now));
+        return new MockResponse().setBody(rss("Weather", "Palantir and the Sinaloa Cartel"));
+      }
+    });
+
+    poller().pollAll(List.of(feed("wire")));
+    clock.advance(Duration.ofHours(1));
+    List<FeedStore.Relevant> second = store.relevant(Set.of(), firstEnd.get(0), clock.now);
+
+    List<String> digested = new ArrayList<>();
+    first.forEach(r -> digested.add(r.item().title()));
+    second.forEach(r -> digested.add(r.item().title()));
+    assertThat(digested).containsExactly("Palantir and the Sinaloa Cartel");
+  }
 }

@@ -18,8 +18,11 @@ final class Mrkdwn {
   private static final Pattern BROADCAST =
       Pattern.compile("(?i)@(?=(?:channel|here|everyone)\\b)");
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-  private static final Pattern ADDRESS =
-      Pattern.compile("(?i)^(www\\.)?[a-z0-9-]+(\\.[a-z0-9-]+)*\\.[a-z]{2,}(/\\S*)?$");
+  /**
+   * The most of a title read before it is cut for display: feed titles can be megabytes, and
+   * nothing past this is ever shown.
+   */
+  static final int MAX_TITLE_INPUT = 2_000;
 
   private Mrkdwn() {}
 
@@ -58,7 +61,7 @@ final class Mrkdwn {
    */
   static String link(URI url, String title, int maxTitle) {
     Optional<String> target = target(url);
-    String shown = oneLine(title);
+    String shown = oneLine(truncate(title, Math.max(maxTitle, MAX_TITLE_INPUT)));
     if (target.isPresent() && looksLikeAddress(shown) && !shown.equals(url.toString())) {
       shown = url.toString();
     }
@@ -69,9 +72,54 @@ final class Mrkdwn {
     return "<" + target.get() + "|" + escape(shown.replace('|', '\u2223')) + ">";
   }
 
-  /** "https://x.example/a", "www.x.example", "x.example/path": text a reader takes for a place. */
+  /**
+   * "https://x.example/a", "www.x.example", "x.example/path": text a reader takes for a place.
+   * Read label by label in one pass (a regex with a repeated group overflowed the stack on a
+   * title of some thousands of dotted labels, and stopped every digest).
+   */
   static boolean looksLikeAddress(String title) {
-    return title.contains("://") || ADDRESS.matcher(title).matches();
+    if (title.contains("://")) {
+      return true;
+    }
+    int slash = title.indexOf('/');
+    int end = slash < 0 ? title.length() : slash;
+    for (int i = end; i < title.length(); i++) {
+      if (Character.isWhitespace(title.charAt(i))) {
+        return false;
+      }
+    }
+    int labels = 0;
+    int start = 0;
+    for (int i = 0; i <= end; i++) {
+      if (i == end || title.charAt(i) == '.') {
+        if (i == start) {
+          return false;
+        }
+        labels++;
+        start = i + 1;
+      } else if (!isLabelChar(title.charAt(i))) {
+        return false;
+      }
+    }
+    // The last label is a top-level domain: two letters or more.
+    int tld = title.lastIndexOf('.', end - 1) + 1;
+    if (labels < 2 || end - tld < 2) {
+      return false;
+    }
+    for (int i = tld; i < end; i++) {
+      if (!isAsciiLetter(title.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+
+  private static boolean isLabelChar(char c) {
+    return isAsciiLetter(c) || (c >= '0' && c <= '9') || c == '-';
   }
 
   /** The target of a link: http and https only, with the characters that end a link encoded. */
