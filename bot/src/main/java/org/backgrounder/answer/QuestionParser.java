@@ -130,7 +130,7 @@ final class QuestionParser {
         speaker = true;
       }
       var qualifier = vocabulary.qualifier(Set.of(w));
-      if (qualifier.isPresent()) {
+      if (qualifier.isPresent() && !(coverageShape && Lexicon.COVERAGE.contains(w))) {
         qualifiers.add(qualifier.get());
         continue;
       }

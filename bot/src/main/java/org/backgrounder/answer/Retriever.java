@@ -23,8 +23,12 @@ final class Retriever {
 
   static final float SYNONYM = 0.85f;
   static final float TYPO = 0.7f;
-  /** How much a word no fact uses weighs, relative to a word that one fact uses. */
-  static final float UNKNOWN = 1f;
+  /**
+   * How much a word no fact uses weighs, relative to a word that one fact uses: little, because
+   * most such words are the asker's own ("actually", "lede", "wat"); a named thing no fact
+   * mentions declines on its own. Chosen with {@link Gate#MIN_COVERAGE}, on the same sets.
+   */
+  static final float UNKNOWN = 0.2f;
   /** An entity named by more than this share of the facts is background, not a filter. */
   static final float BACKGROUND_SHARE = 0.35f;
 
@@ -34,9 +38,10 @@ final class Retriever {
    * @param coverage the share of the question's weight the fact matched, 0 to 1
    * @param missing named things the fact lacks (entities, things, numbers, quotes)
    * @param conflict a qualifier of the fact contradicts the question's ("former" for "current")
+   * @param words how many of the question's words (not its numbers) the fact says
    */
   record Candidate(FactCorpus.Doc doc, float score, float coverage, List<String> missing,
-      boolean conflict, boolean qualified) {
+      boolean conflict, boolean qualified, int words) {
     boolean eligible() {
       return missing.isEmpty() && !conflict;
     }
@@ -147,8 +152,12 @@ final class Retriever {
     float matched = 0;
     float score = 0;
     List<String> missing = new ArrayList<>();
+    int words = 0;
     for (Weighted w : terms) {
       float m = match(w.term, w.typos, d);
+      if (m > 0 && w.term.kind() != Question.Kind.NUMBER) {
+        words++;
+      }
       if (m == 0 && (w.term.kind().required() || w.unsaid)) {
         missing.add(w.term.asked());
       }
@@ -186,7 +195,8 @@ final class Retriever {
     for (Need.Entity e : q.entities()) {
       boolean about = e.keys().stream().anyMatch(d.about()::contains);
       boolean who = e.keys().stream().anyMatch(d.who()::contains);
-      score += about ? 1f : who ? 0.6f : names(d, e) ? 0.3f : 0f;
+      // A fact about the entity, or by it, before one that merely mentions it
+      score += about || who ? 1f : names(d, e) ? 0.3f : 0f;
       if (q.speaker() && e == q.entities().get(0) && who) {
         score += 1f;
       }
@@ -222,7 +232,7 @@ final class Retriever {
       score += 0.05f;
     }
     float coverage = total == 0 ? 1f : matched / total;
-    return new Candidate(d, score, coverage, missing, conflict, qualified);
+    return new Candidate(d, score, coverage, missing, conflict, qualified, words);
   }
 
   /**
