@@ -38,8 +38,12 @@ record Question(String text, Set<Intent> intents, List<Need.Entity> entities,
    * @param asked the words as folded
    * @param own the question's own words, each with its forms
    * @param related synonyms, expansions and spellings, which count slightly less
+   * @param known whether the vocabulary knows the word as a meaning of its own: a known meaning
+   *     that no fact expresses weighs like a rare word ("deposit", "valley"), while a word
+   *     nobody knows weighs little ("wat", "lede", a typo)
    */
-  record Term(String asked, Kind kind, Vocabulary.Phrase own, List<Vocabulary.Phrase> related) {
+  record Term(String asked, Kind kind, Vocabulary.Phrase own, List<Vocabulary.Phrase> related,
+      boolean known) {
     Term {
       related = List.copyOf(related);
     }

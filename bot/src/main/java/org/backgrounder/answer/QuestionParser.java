@@ -112,7 +112,7 @@ final class QuestionParser {
       if (!words.isEmpty()) {
         terms.add(new Question.Term(Folding.fold(quoted.group(1)), Question.Kind.QUOTED,
             new Vocabulary.Phrase(words.stream().map(TextAnalysis.Word::variants).toList(),
-                quoted.group(1)), List.of()));
+                quoted.group(1)), List.of(), true));
       }
     }
     List<Token> tokens = tokens(text, dates, quotes);
@@ -143,15 +143,17 @@ final class QuestionParser {
         continue;
       }
       Question.Kind kind = number ? Question.Kind.NUMBER
-          : vocabulary.isThing(w) || t.capitalized ? Question.Kind.THING : Question.Kind.WORD;
+          : vocabulary.isThing(t.word.variants()) || t.capitalized ? Question.Kind.THING
+          : Question.Kind.WORD;
       List<Vocabulary.Phrase> related = vocabulary.synonyms(t.word.variants());
+      boolean known = !related.isEmpty() || kind != Question.Kind.WORD;
       if (related.isEmpty()) {
         related = vocabulary.guess(w);
       }
       if (kind == Question.Kind.WORD && t.acronym) {
         kind = Question.Kind.THING; // "EU", "OAS": a body the facts would have to name
       }
-      if (kind == Question.Kind.THING && t.capitalized && !vocabulary.isThing(w)
+      if (kind == Question.Kind.THING && t.capitalized && !vocabulary.isThing(t.word.variants())
           && !related.isEmpty()) {
         kind = Question.Kind.WORD; // "Designated" at a sentence's start, or a word in caps
       }
@@ -159,7 +161,7 @@ final class QuestionParser {
         continue; // "familia, esposa, hijos": one meaning asked three ways counts once
       }
       terms.add(new Question.Term(w, kind,
-          new Vocabulary.Phrase(List.of(t.word.variants()), t.text), related));
+          new Vocabulary.Phrase(List.of(t.word.variants()), t.text), related, known));
     }
     if (qualifiers.contains("latest") && !coverageShape && terms.isEmpty() && entities.isEmpty()) {
       intents.add(Question.Intent.LATEST);
@@ -337,7 +339,7 @@ final class QuestionParser {
             asked.append(k > i ? " " : "").append(t.word.folded());
           }
           terms.add(new Question.Term(asked.toString(), Question.Kind.WORD,
-              new Vocabulary.Phrase(words, asked.toString()), vocabulary.group(id)));
+              new Vocabulary.Phrase(words, asked.toString()), vocabulary.group(id), true));
           break;
         }
       }

@@ -29,6 +29,8 @@ final class Retriever {
    * mentions declines on its own. Chosen with {@link Gate#MIN_COVERAGE}, on the same sets.
    */
   static final float UNKNOWN = 0.2f;
+  /** A word the vocabulary knows but no fact says: a little more than a word nobody knows. */
+  static final float KNOWN_UNSAID = 0.6f;
   /** An entity named by more than this share of the facts is background, not a filter. */
   static final float BACKGROUND_SHARE = 0.35f;
 
@@ -106,7 +108,7 @@ final class Retriever {
         df = corpus.docs().stream().filter(d -> match(t, alt, d) > 0).count();
       }
     }
-    float weight = df == 0 ? UNKNOWN * idf(1, n) : idf(df, n);
+    float weight = df == 0 ? (t.known() ? KNOWN_UNSAID : UNKNOWN) * idf(1, n) : idf(df, n);
     boolean unsaid = df == 0 && t.kind().named();
     return new Weighted(t, typos, weight, unsaid);
   }

@@ -52,6 +52,8 @@ final class Vocabulary {
   private final Map<String, String> qualifierByForm;
   private final Map<String, Set<String>> opposites;
   private final Set<String> things;
+  /** The stems of every single-word thing. */
+  private final Set<String> thingForms;
   /** Every single word of every meaning, as written (folded), for guessing at inflections. */
   private final Map<String, Set<Integer>> groupsByWord;
 
@@ -66,6 +68,14 @@ final class Vocabulary {
     this.qualifierByForm = Map.copyOf(b.qualifierByForm);
     this.opposites = freeze(b.opposites);
     this.things = Set.copyOf(b.things);
+    Set<String> forms = new HashSet<>();
+    for (String t : b.things) {
+      List<TextAnalysis.Word> words = TextAnalysis.analyze(t);
+      if (words.size() == 1) {
+        forms.addAll(words.get(0).variants());
+      }
+    }
+    this.thingForms = Set.copyOf(forms);
     this.groupsByWord = freeze(b.groupsByWord);
   }
 
@@ -197,6 +207,16 @@ final class Vocabulary {
   /** Whether a folded word names a kind of thing a fact must mention ("navy", "hospital"). */
   boolean isThing(String folded) {
     return things.contains(folded);
+  }
+
+  /** Whether any form of a word names a kind of thing ("hospitales", "supermercados"). */
+  boolean isThing(Set<String> forms) {
+    for (String f : forms) {
+      if (thingForms.contains(f)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // ------------------------------------------------------------------------------------------
