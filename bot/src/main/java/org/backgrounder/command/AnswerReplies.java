@@ -7,6 +7,7 @@ import org.backgrounder.answer.Answer;
 import org.backgrounder.answer.Citation;
 import org.backgrounder.chat.Reply;
 import org.backgrounder.facts.Fact;
+import org.backgrounder.facts.FactDate;
 
 /** Turns an answer into a neutral reply: one block per sentence, citations as numbered links. */
 public final class AnswerReplies {
@@ -21,7 +22,12 @@ public final class AnswerReplies {
     List<Reply.Block> blocks = new ArrayList<>();
     for (Answer.Sentence s : a.sentences()) {
       List<Reply.Span> spans = new ArrayList<>();
-      spans.add(new Reply.Text(s.text()));
+      if (s.citations().isEmpty() && (s.role() == Answer.Role.NOTICE
+          || s.role() == Answer.Role.LISTING)) {
+        spans.addAll(Reply.withCommands(s.text()));
+      } else {
+        spans.add(new Reply.Text(s.text()));
+      }
       for (int n : s.citations()) {
         spans.add(new Reply.Text(" "));
         spans.add(new Reply.Cite(n));
@@ -31,7 +37,7 @@ public final class AnswerReplies {
         spans.add(new Reply.Badge(st.label()));
       });
       blocks.add(switch (s.role()) {
-        case FACT -> new Reply.Paragraph(spans);
+        case FACT, DESK -> new Reply.Paragraph(spans);
         case ITEM, LISTING -> new Reply.Entry(spans);
         case NOTICE -> new Reply.Notice(spans);
       });
@@ -39,8 +45,8 @@ public final class AnswerReplies {
     }
     List<Reply.Link> links = new ArrayList<>();
     for (Citation c : a.citations()) {
-      links.add(new Reply.Link(c.n(), c.url(), c.title(), c.outlet(), c.published().map(AnswerReplies::day),
-          c.kind()));
+      links.add(new Reply.Link(c.n(), c.url(), c.title(), c.outlet(),
+          c.published().map(AnswerReplies::day), c.sourceId().isEmpty() ? "news" : c.kind()));
     }
     Optional<Reply.Feedback> fb = feedback
         ? Optional.of(new Reply.Feedback(a.question(),
@@ -51,9 +57,13 @@ public final class AnswerReplies {
         continuation);
   }
 
-  /** A feed item's instant shown as its day; fact-file dates are already days. */
+  /**
+   * A date as readers say it ("June 17, 2025"), the same style as the reply's sentences: a feed
+   * item's instant becomes its day; fact-file dates are already days, months or years.
+   */
   private static String day(String published) {
     int t = published.indexOf('T');
-    return t > 0 ? published.substring(0, t) : published;
+    String day = t > 0 ? published.substring(0, t) : published;
+    return FactDate.parse(day).map(FactDate::spoken).orElse(day);
   }
 }

@@ -11,7 +11,7 @@ public final class StandardCommands {
 
   private StandardCommands() {}
 
-  /** Registers ask, sources, timeline, fact, outlets, latest and help. */
+  /** Registers ask, sources, timeline, story, fact, outlets, latest and help. */
   public static CommandRegistry register(CommandRegistry registry, AnswerEngine engine) {
     registry.register(new CommandSpec("ask", "/ask QUESTION",
         "Answers a question from the fact files and recent coverage, with sources (or just type"
@@ -21,6 +21,10 @@ public final class StandardCommands {
             throw new UserFacingException("Ask me something, for example: /ask who designated the"
                 + " cartels as terrorist organizations?");
           }
+          Optional<Reply> small = SmallTalk.reply(r.args());
+          if (small.isPresent()) {
+            return small.get();
+          }
           return AnswerReplies.reply(engine.ask(r.args()), true, Optional.empty());
         }));
     registry.register(answering("sources", "/sources TOPIC",
@@ -28,6 +32,9 @@ public final class StandardCommands {
         engine::sources));
     registry.register(answering("timeline", "/timeline [TOPIC]",
         "Lists the dated facts in order, of everything or of a topic.", false, engine::timeline));
+    registry.register(answering("story", "/story [ID]",
+        "The story in brief: the desk's summary, key people and groups, the first and latest facts.",
+        false, engine::story));
     registry.register(answering("fact", "/fact ID",
         "Shows one fact with its sources, status and notes.", true, engine::fact));
     registry.register(answering("outlets", "/outlets TOPIC",

@@ -91,8 +91,14 @@ public final class ConsoleChat {
   /** A reply as terminal text: paragraphs, list entries, notes, then the numbered sources. */
   public static String render(Reply reply) {
     StringBuilder b = new StringBuilder();
+    Reply.Block previous = null;
     for (Reply.Block block : reply.blocks()) {
       String text = PlainText.spans(block);
+      if (previous != null && (block instanceof Reply.Paragraph
+          || (previous instanceof Reply.Entry && !(block instanceof Reply.Entry)))) {
+        b.append('\n');
+      }
+      previous = block;
       if (block instanceof Reply.Entry) {
         b.append(wrap(text, "  - ", "    "));
       } else if (block instanceof Reply.Notice) {

@@ -74,6 +74,19 @@ class SlackSocketModeTest {
   }
 
   @Test
+  void decline_pointsToFactsWithTheSlackCommand() {
+    slack.answering = org.backgrounder.command.ShippedBot.dispatcher(java.util.Set.of())::handle;
+    slack.socket.send(SlackCorpus.eventsApi("env-1", "Ev001",
+        SlackCorpus.mention("U111", "C111", "1700000100.000100",
+            "<@U222> Did Palantir work with the Mexican navy?")));
+
+    String shown = slack.api.await("chat.postMessage", 1).shown();
+
+    assertThat(shown).contains("I have no sourced answer to that.")
+        .contains("`/bg fact` cia-palantir-campaign").doesNotContain("(/fact ");
+  }
+
+  @Test
   void mention_withHostileContent_isEscapedInBlocksAndFallback() {
     slack.socket.send(SlackCorpus.eventsApi("env-1", "Ev001",
         SlackCorpus.mention("U111", "C111", "1700000100.000100", "<@U222> palantir")));
