@@ -34,7 +34,12 @@ public final class Answer {
     /** What the bot says about the answer itself: no answer, how fresh the facts are. */
     NOTICE,
     /** The desk's own words (a story's summary, an entity's description): said as such. */
-    DESK
+    DESK,
+    /**
+     * One cited source described by outlet, title, date and kind: what the citation's link
+     * already says, so a chat that lists the links may show the link alone.
+     */
+    SOURCE
   }
 
   /**

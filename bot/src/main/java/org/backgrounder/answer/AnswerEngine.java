@@ -452,7 +452,7 @@ public final class AnswerEngine {
       }
       for (Queries.ItemHit h : items) {
         if (h.item().link().isPresent()) {
-          c.b.sentence(Answer.Role.ITEM, itemLine(h.item()) + " (news)",
+          c.b.sentence(Answer.Role.SOURCE, itemLine(h.item()) + " (news)",
               List.of(c.b.cite(h.item())));
         }
       }
@@ -476,7 +476,7 @@ public final class AnswerEngine {
       Source s = f.source();
       String line = s.outlet() + ": " + s.title() + " ("
           + s.published().map(FactDate::spoken).map(d -> d + ", ").orElse("") + s.kind().label() + ")";
-      c.b.sentence(Answer.Role.LISTING, line, List.of(c.b.cite(f.story(), s)));
+      c.b.sentence(Answer.Role.SOURCE, line, List.of(c.b.cite(f.story(), s)));
     }
     return c.b.answered(true).build();
   }

@@ -20,7 +20,17 @@ public final class AnswerReplies {
    */
   public static Reply reply(Answer a, boolean feedback, Optional<String> continuation) {
     List<Reply.Block> blocks = new ArrayList<>();
+    long sources = a.sentences().stream().filter(s -> s.role() == Answer.Role.SOURCE).count();
     for (Answer.Sentence s : a.sentences()) {
+      if (s.role() == Answer.Role.SOURCE) {
+        // The numbered links say it all; the lines would repeat each source.
+        if (sources > 0) {
+          blocks.add(new Reply.Paragraph(List.of(new Reply.Text(sources == 1
+              ? "One source, with its link:" : sources + " sources, newest first:"))));
+          sources = 0;
+        }
+        continue;
+      }
       List<Reply.Span> spans = new ArrayList<>();
       if (s.citations().isEmpty() && (s.role() == Answer.Role.NOTICE
           || s.role() == Answer.Role.LISTING)) {
@@ -40,6 +50,7 @@ public final class AnswerReplies {
         case FACT, DESK -> new Reply.Paragraph(spans);
         case ITEM, LISTING -> new Reply.Entry(spans);
         case NOTICE -> new Reply.Notice(spans);
+        case SOURCE -> throw new IllegalStateException("source lines are shown as their links");
       });
       s.note().ifPresent(note -> blocks.add(new Reply.Notice(List.of(new Reply.Text("Note: " + note)))));
     }

@@ -189,6 +189,14 @@ class ConversationTest {
   }
 
   @Test
+  void sources_printEachSourceOnce() {
+    String reply = say("/sources palantir").get(0);
+
+    assertThat(reply).containsOnlyOnce("Foreign Shadows: U.S. Tech Operations Target Mexican"
+        + " Cartels").contains("sources, newest first:");
+  }
+
+  @Test
   void dates_areInOneLongStyle_andFeedItemsAreLabelledNews() {
     String reply = say("/latest sanctions").get(0);
 
