@@ -167,6 +167,28 @@ public final class AnswerEngine {
     return c.decline("That link is not on file: no fact file or feed item I hold has it.");
   }
 
+  /** An entity a question names: the words it was named with, and its name in the fact file. */
+  public record Named(String asked, String name, boolean person) {}
+
+  /** The entities {@code question} names, in order (for reading follow-ups against it). */
+  public List<Named> named(String question) {
+    Context c = context(question);
+    List<Named> out = new ArrayList<>();
+    for (org.backgrounder.index.Need.Entity e : c.question.entities()) {
+      for (String key : e.keys()) {
+        int slash = key.indexOf('/');
+        Optional<org.backgrounder.facts.Entity> found = c.base.story(key.substring(0, slash))
+            .flatMap(s -> s.entity(key.substring(slash + 1)));
+        if (found.isPresent()) {
+          out.add(new Named(e.asked(), found.get().name(),
+              found.get().kind() == org.backgrounder.facts.Entity.Kind.PERSON));
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
   /** How a question is read and which facts come nearest, with their evidence. */
   public String explain(String question) {
     return context(question).finder.explain(question == null ? "" : question);

@@ -13,6 +13,7 @@ public final class StandardCommands {
 
   /** Registers ask, sources, timeline, story, fact, outlets, latest and help. */
   public static CommandRegistry register(CommandRegistry registry, AnswerEngine engine) {
+    FollowUps followUps = new FollowUps();
     registry.register(new CommandSpec("ask", "/ask QUESTION",
         "Answers a question from the fact files and recent coverage, with sources (or just type"
             + " the question).", false,
@@ -22,10 +23,7 @@ public final class StandardCommands {
                 + " cartels as terrorist organizations?");
           }
           Optional<Reply> small = SmallTalk.reply(r.args());
-          if (small.isPresent()) {
-            return small.get();
-          }
-          return AnswerReplies.reply(engine.ask(r.args()), true, Optional.empty());
+          return small.isPresent() ? small.get() : ask(engine, followUps, r);
         }));
     registry.register(answering("sources", "/sources TOPIC",
         "Lists the sources about a topic, a person or a fact, newest first.", true,
@@ -44,6 +42,19 @@ public final class StandardCommands {
         "Shows the most recent coverage of a topic, or of every story.", false, engine::latest));
     registry.register(HelpCommand.spec(registry));
     return registry;
+  }
+
+  /** A question, read with the thread's previous one when it leans on it. */
+  private static Reply ask(AnswerEngine engine, FollowUps followUps, Request r) {
+    Optional<FollowUps.Turn> previous = followUps.previous(r.incoming());
+    if (FollowUps.asksForSources(r.args())) {
+      return FollowUps.sources(previous);
+    }
+    FollowUps.Reading reading = FollowUps.read(r.args(), engine.named(r.args()), previous);
+    Reply reply = AnswerReplies.reply(engine.ask(reading.question()), true, Optional.empty());
+    followUps.remember(r.incoming(), new FollowUps.Turn(reading.question(),
+        engine.named(reading.question()), reply.links(), r.incoming().at()));
+    return FollowUps.explained(reply, reading);
   }
 
   private static CommandSpec answering(String name, String usage, String help, boolean needsArgs,

@@ -197,6 +197,31 @@ class ConversationTest {
   }
 
   @Test
+  void followUps_pronounsEllipsisAndSources_areReadWithTheEarlierQuestion_andSaySo() {
+    List<String> replies = say("What did Sheinbaum say about sovereignty?",
+        "what did she say about an invasion?", "Who designated the Sinaloa Cartel?",
+        "and the Gulf cartel?", "source for that?");
+
+    assertThat(replies.get(0)).doesNotContain("Read with");
+    assertThat(replies.get(1)).startsWith("Read with your earlier question, \u201cWhat did"
+        + " Sheinbaum say about sovereignty?\u201d, as: what did Claudia Sheinbaum say about an"
+        + " invasion?").contains("no U.S. invasion of Mexico");
+    assertThat(replies.get(3)).startsWith("Read with your earlier question, \u201cWho designated"
+        + " the Sinaloa Cartel?\u201d, as: Who designated the Gulf Cartel?")
+        .contains("the Gulf Cartel");
+    assertThat(replies.get(4)).startsWith("The sources of my answer to \u201cWho designated the"
+        + " Gulf Cartel?\u201d:").contains("Sources:\n[1] ");
+  }
+
+  @Test
+  void followUp_withNothingEarlier_isAnOrdinaryQuestion() {
+    List<String> replies = say("source for that?", "what did she say?");
+
+    assertThat(replies.get(0)).startsWith("I have no earlier answer in this conversation");
+    assertThat(replies.get(1)).doesNotContain("Read with");
+  }
+
+  @Test
   void dates_areInOneLongStyle_andFeedItemsAreLabelledNews() {
     String reply = say("/latest sanctions").get(0);
 
