@@ -503,17 +503,17 @@ public final class AnswerEngine {
     return c.b.answered(true).build();
   }
 
+  /**
+   * Says why there is no answer; when recent coverage matches the question strongly, says that
+   * no fact answers it and lists the coverage apart from the facts (still a decline, so it stays
+   * on the desk's list of gaps). Then the closest facts.
+   */
   private Answer decline(Context c, String why) {
-    c.b.notice(why);
-    if (!c.question.itemNeeds().isEmpty()) {
-      List<Queries.ItemHit> items = index.items(new Queries.ItemQuery(c.question.itemNeeds(),
-          Optional.of(since()), Optional.empty(), Set.of(), Queries.Order.NEWEST, ITEM_POINTERS));
-      for (Queries.ItemHit h : items) {
-        if (h.item().link().isPresent()) {
-          c.b.sentence(Answer.Role.ITEM, "Recent coverage that mentions it: " + itemLine(h.item()),
-              List.of(c.b.cite(h.item())));
-        }
-      }
+    List<FeedItem> items = c.question.itemNeeds().isEmpty() ? List.of()
+        : CoverageOnly.strong(index, c.question.itemNeeds(), since(), ITEM_POINTERS + 1);
+    c.b.notice(items.isEmpty() ? why : c.says.coverageOnly());
+    for (FeedItem item : items) {
+      c.b.sentence(Answer.Role.ITEM, itemLine(item), List.of(c.b.cite(item)));
     }
     suggest(c);
     return c.b.answered(false).build();

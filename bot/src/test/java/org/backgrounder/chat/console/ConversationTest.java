@@ -30,7 +30,7 @@ class ConversationTest {
   }
 
   private static String flat(String text) {
-    return text.replaceAll("[ \\t]*\n[ \\t]*(?!\n|- |\\[\\d)", " ");
+    return text.replaceAll("[ \\t]*+\n[ \\t]*+(?!\n|- |\\[\\d)", " ");
   }
 
   /** The paragraph (block between blank lines) of {@code reply} that contains {@code text}. */
@@ -219,6 +219,23 @@ class ConversationTest {
 
     assertThat(replies.get(0)).startsWith("I have no earlier answer in this conversation");
     assertThat(replies.get(1)).doesNotContain("Read with");
+  }
+
+  @Test
+  void coverageOnly_noFactButStrongCoverage_saysSoApartFromFacts_andIsStillADecline() {
+    String question = "Is the U.S. planning sanctions on the Sinaloa Cartel?";
+
+    String reply = say(question).get(0);
+    org.backgrounder.chat.Reply raw = ShippedBot.dispatcher(Set.of()).handle(
+        new org.backgrounder.chat.Incoming(ConsoleChat.localUser(), new org.backgrounder.chat.Room(
+            "console", "terminal", true, java.util.Optional.empty()), question, "m1",
+            ShippedBot.NOW));
+
+    assertThat(reply).startsWith("No fact on file answers that. Recent coverage:")
+        .contains("- \u201cU.S. weighs new sanctions on Sinaloa Cartel leaders\u201d, Reuters,"
+            + " November 20, 2026 [1]")
+        .contains(ShippedBot.SANCTIONS_LINK.toString());
+    assertThat(raw.kind()).isEqualTo(org.backgrounder.chat.Reply.Kind.DECLINED);
   }
 
   @Test
