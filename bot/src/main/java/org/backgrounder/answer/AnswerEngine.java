@@ -88,12 +88,18 @@ public final class AnswerEngine {
     if (facts.isEmpty()) {
       return decline(c, c.says.noAnswer());
     }
+    int more = 0;
     if (!q.dates().isEmpty()) {
       facts = byDate(facts, c.range);
+      more = Briefs.moreWithin(facts, c.range, limit);
       facts = facts.subList(0, Math.min(limit, facts.size()));
     }
     for (FactBase.Located f : facts) {
       c.b.fact(ref(c.base, f), f.story(), f.fact(), lead(q, f.fact()));
+    }
+    if (more > 0) {
+      String when = q.dates().get(0).spoken();
+      c.b.notice("And " + more + " more dated " + when + ": /timeline " + when + " lists them.");
     }
     pointToItems(c, facts);
     freshness(c, facts);
@@ -173,20 +179,7 @@ public final class AnswerEngine {
   /** The entities {@code question} names, in order (for reading follow-ups against it). */
   public List<Named> named(String question) {
     Context c = context(question);
-    List<Named> out = new ArrayList<>();
-    for (org.backgrounder.index.Need.Entity e : c.question.entities()) {
-      for (String key : e.keys()) {
-        int slash = key.indexOf('/');
-        Optional<org.backgrounder.facts.Entity> found = c.base.story(key.substring(0, slash))
-            .flatMap(s -> s.entity(key.substring(slash + 1)));
-        if (found.isPresent()) {
-          out.add(new Named(e.asked(), found.get().name(),
-              found.get().kind() == org.backgrounder.facts.Entity.Kind.PERSON));
-          break;
-        }
-      }
-    }
-    return out;
+    return Briefs.named(c.question, c.base);
   }
 
   /** How a question is read and which facts come nearest, with their evidence. */
@@ -371,7 +364,7 @@ public final class AnswerEngine {
   private static List<FactBase.Located> sortByDate(List<FactBase.Located> facts) {
     List<FactBase.Located> sorted = new ArrayList<>(facts);
     sorted.sort(Comparator.comparing((FactBase.Located f) -> f.fact().date().orElse(null),
-        Comparator.nullsLast(Comparator.naturalOrder())));
+        Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(Briefs::fileOrder));
     return sorted;
   }
 

@@ -12,6 +12,7 @@ import org.backgrounder.facts.Fact;
 import org.backgrounder.facts.FactBase;
 import org.backgrounder.facts.FactFile;
 import org.backgrounder.index.Need;
+import org.backgrounder.index.Queries;
 import org.backgrounder.text.Folding;
 
 /**
@@ -64,6 +65,41 @@ final class Briefs {
       }
     }
     return Optional.empty();
+  }
+
+  /** The entities a question names, by the words it used and their names in the fact files. */
+  static List<AnswerEngine.Named> named(Question q, FactBase base) {
+    List<AnswerEngine.Named> out = new ArrayList<>();
+    for (Need.Entity e : q.entities()) {
+      for (String key : e.keys()) {
+        int slash = key.indexOf('/');
+        Optional<Entity> found = base.story(key.substring(0, slash))
+            .flatMap(s -> s.entity(key.substring(slash + 1)));
+        if (found.isPresent()) {
+          out.add(new AnswerEngine.Named(e.asked(), found.get().name(),
+              found.get().kind() == Entity.Kind.PERSON));
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Where a fact stands in its file: same-day facts keep the file's order everywhere. */
+  static int fileOrder(FactBase.Located f) {
+    return f.story().facts().indexOf(f.fact());
+  }
+
+  /** How many facts within the asked dates an answer of {@code limit} facts leaves out. */
+  static int moreWithin(List<FactBase.Located> facts, Optional<Queries.DateRange> range,
+      int limit) {
+    if (range.isEmpty()) {
+      return 0;
+    }
+    Queries.DateRange r = range.get();
+    long within = facts.stream().filter(f -> f.fact().date().map(d -> !d.start().isBefore(r.from())
+        && !d.end().isAfter(r.to())).orElse(false)).count();
+    return (int) Math.max(0, within - limit);
   }
 
   /** "Marco Rubio: U.S. Secretary of State ... (the desk's description, from its fact file)" */

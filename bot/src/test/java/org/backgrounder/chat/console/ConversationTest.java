@@ -239,6 +239,20 @@ class ConversationTest {
   }
 
   @Test
+  void dayQuestion_cappedAtFourFacts_saysHowManyMore_andSameDayFactsKeepOneOrder() {
+    List<String> replies = say("What happened on February 20, 2025?",
+        "/timeline February 20, 2025");
+
+    assertThat(replies.get(0)).containsPattern("And \\d+ more dated February 20, 2025:"
+        + " /timeline February 20, 2025 lists them.");
+    String designated = "the State Department designated eight groups";
+    String tookEffect = "The designations took effect when they were published";
+    for (String reply : replies) {
+      assertThat(reply.indexOf(designated)).isNotNegative().isLessThan(reply.indexOf(tookEffect));
+    }
+  }
+
+  @Test
   void dates_areInOneLongStyle_andFeedItemsAreLabelledNews() {
     String reply = say("/latest sanctions").get(0);
 
