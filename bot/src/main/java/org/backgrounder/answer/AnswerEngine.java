@@ -538,8 +538,13 @@ public final class AnswerEngine {
     }
   }
 
-  static String itemLine(FeedItem item) {
-    String date = FactDate.of(LocalDate.ofInstant(item.published(), java.time.ZoneOffset.UTC)).spoken();
+  /** "“Title”, Outlet, June 17, 2025"; an item of today gives its time instead of the day. */
+  String itemLine(FeedItem item) {
+    LocalDate day = LocalDate.ofInstant(item.published(), java.time.ZoneOffset.UTC);
+    String date = day.equals(LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC))
+        ? "today at " + java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(
+            item.published().atZone(java.time.ZoneOffset.UTC)) + " UTC"
+        : FactDate.of(day).spoken();
     return "\u201c" + item.displayTitle() + "\u201d, " + item.outlet() + ", " + date
         + (item.publishedEstimated() ? " (first seen)" : "");
   }

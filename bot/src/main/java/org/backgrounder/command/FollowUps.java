@@ -39,7 +39,12 @@ final class FollowUps {
       + "|^(sources?|links?)$|^(la |las |y la |y las )?(fuentes?)( de eso| de esto)?$");
   private static final Pattern ELLIPSIS = Pattern.compile(
       "^(and|what about|how about|and what about|y|y que hay de|y sobre) (.+)$");
-  private static final Pattern PERSON = Pattern.compile("\\b(he|she|him|her|his|hers|el|ella)\\b");
+  private static final Pattern PERSON = Pattern.compile("\\b(he|she|him|her|his|hers|ella)\\b");
+  /** "Is it true that...", "it is said": a pronoun that does not point back. */
+  private static final Pattern IDIOM = Pattern.compile("\\b(is it|was it|it is|it was|that is)"
+      + " (true|right|correct|possible|likely|said|known|reported)\\b");
+  /** Longer questions that use a pronoun mostly say what they are about themselves. */
+  private static final int SHORT = 8;
   private static final Pattern THING = Pattern.compile(
       "\\b(that|this|it|they|them|their|those|eso|esto|ellos|ellas)\\b");
   private static final Pattern WH = Pattern.compile("^(who|what|when|where|which|why|how( many|"
@@ -92,7 +97,7 @@ final class FollowUps {
       return swapped.equals(prev.question()) ? new Reading(text, Optional.empty())
           : new Reading(swapped, previous);
     }
-    if (!named.isEmpty()) {
+    if (!named.isEmpty() || plain.split(" ").length > SHORT || IDIOM.matcher(plain).find()) {
       return new Reading(text, Optional.empty());
     }
     Optional<AnswerEngine.Named> person = prev.named().stream().filter(AnswerEngine.Named::person)

@@ -34,7 +34,10 @@ public final class ShippedBot {
 
   private ShippedBot() {}
 
-  /** Feed items: recent coverage of sanctions and fentanyl, and a 2012 profile of Palantir. */
+  /**
+   * Feed items: recent coverage of sanctions, fentanyl and Tren de Aragua (that one of {@link #NOW}'s
+   * day), and a 2012 profile of Palantir.
+   */
   public static List<FeedItem> items() {
     return List.of(
         item("reuters-1", "Reuters", "U.S. weighs new sanctions on Sinaloa Cartel leaders",
@@ -46,6 +49,10 @@ public final class ShippedBot {
         item("eu-1", "El Universal", "Sheinbaum defiende la soberanía ante Washington",
             "La presidenta habló del Cártel de Sinaloa y de la cooperación con Estados Unidos.",
             URI.create("https://example.org/el-universal/soberania"), "2026-11-25T15:00:00Z"),
+        item("reuters-2", "Reuters", "Tren de Aragua members arrested in Texas",
+            "Police in Houston arrested four people they say belong to Tren de Aragua.",
+            URI.create("https://example.org/reuters/tren-de-aragua-houston"),
+            "2026-11-26T09:30:00Z"),
         item("wash-1", "Washingtonian", "The man who sold Palantir to Washington",
             "A 2012 profile of the Palantir software company and its founders.",
             URI.create("https://example.org/washingtonian/palantir-profile"),

@@ -214,11 +214,15 @@ class ConversationTest {
   }
 
   @Test
-  void followUp_withNothingEarlier_isAnOrdinaryQuestion() {
-    List<String> replies = say("source for that?", "what did she say?");
+  void followUp_withNothingEarlier_orNotLeaningOnIt_isAnOrdinaryQuestion() {
+    List<String> replies = say("source for that?", "what did she say?",
+        "What did Sheinbaum say about sovereignty?", "Is it true drones were flown?",
+        "Did the CIA fly drones over it?");
 
     assertThat(replies.get(0)).startsWith("I have no earlier answer in this conversation");
     assertThat(replies.get(1)).doesNotContain("Read with");
+    assertThat(replies.get(3)).doesNotContain("Read with");
+    assertThat(replies.get(4)).doesNotContain("Read with");
   }
 
   @Test
@@ -250,6 +254,14 @@ class ConversationTest {
     for (String reply : replies) {
       assertThat(reply.indexOf(designated)).isNotNegative().isLessThan(reply.indexOf(tookEffect));
     }
+  }
+
+  @Test
+  void feedItemOfToday_showsItsTime() {
+    String reply = say("/latest Tren de Aragua").get(0);
+
+    assertThat(reply).contains("\u201cTren de Aragua members arrested in Texas\u201d, Reuters,"
+        + " today at 09:30 UTC");
   }
 
   @Test
