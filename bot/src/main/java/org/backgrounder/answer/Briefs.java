@@ -102,10 +102,10 @@ final class Briefs {
     return (int) Math.max(0, within - limit);
   }
 
-  /** "Marco Rubio: U.S. Secretary of State ... (the desk's description, from its fact file)" */
+  /** "Marco Rubio: U.S. Secretary of State ... (The desk's own description, ...)" */
   static String describe(Entity e) {
-    return e.name() + ": " + e.description().orElseThrow() + " (the desk's own description, from"
-        + " its fact file; the facts below carry the sources.)";
+    return e.name() + ": " + e.description().orElseThrow() + " (The desk's own description, from"
+        + " its fact file, not a sourced fact.)";
   }
 
   /** The story a {@code /story [ID]} names, or the only one; empty when it is not clear. */

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -79,7 +78,7 @@ final class PastedLinks {
     String date = FactDate.of(LocalDate.ofInstant(item.published(), ZoneOffset.UTC)).spoken();
     b.sentence(Answer.Role.ITEM, "That is \u201c" + item.displayTitle() + "\u201d, "
         + item.outlet() + ", " + date + " (news), an item from the feeds the desk follows; no"
-        + " fact cites it.", new ArrayList<>(List.of(n)));
+        + " fact cites it.", List.of(n));
   }
 
   private static boolean matches(URI url, Source s) {

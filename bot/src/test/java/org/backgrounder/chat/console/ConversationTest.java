@@ -70,9 +70,9 @@ class ConversationTest {
     String reply = say("who is Marco Rubio?").get(0);
 
     assertThat(reply).startsWith("Marco Rubio: U.S. Secretary of State from January 2025, who"
-        + " signed the cartel terrorist designations. (the desk's own description, from its fact"
-        + " file;");
-    assertThat(reply.substring(reply.indexOf("sources.)"))).contains("Secretary of State Marco"
+        + " signed the cartel terrorist designations. (The desk's own description, from its fact"
+        + " file, not a sourced fact.)");
+    assertThat(reply.substring(reply.indexOf("sourced fact.)"))).contains("Secretary of State Marco"
         + " Rubio determined on February 6, 2025").contains("[1]");
     assertThat(say("¿Quién es Claudia Sheinbaum?").get(0))
         .startsWith("Claudia Sheinbaum: President of Mexico from October 1, 2024.");
