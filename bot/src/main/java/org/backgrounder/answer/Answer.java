@@ -32,7 +32,14 @@ public final class Answer {
     /** A line listing outlets or sources. */
     LISTING,
     /** What the bot says about the answer itself: no answer, how fresh the facts are. */
-    NOTICE
+    NOTICE,
+    /** The desk's own words (a story's summary, an entity's description): said as such. */
+    DESK,
+    /**
+     * One cited source described by outlet, title, date and kind: what the citation's link
+     * already says, so a chat that lists the links may show the link alone.
+     */
+    SOURCE
   }
 
   /**

@@ -40,9 +40,14 @@ public final class AnswerEngine {
     public static final Options DEFAULT = new Options(Duration.ofDays(90), Duration.ofDays(365));
   }
 
-  static final String NO_ANSWER = "I have no sourced answer to that.";
+  static final String NO_ANSWER = Phrases.ENGLISH.noAnswer();
   private static final int MANY_FACTS = 4;
   private static final int ITEM_POINTERS = 2;
+  /** How many facts a page of {@code /timeline} shows. */
+  static final int TIMELINE_PAGE = 15;
+  /** "/timeline 2", "/timeline rubio page 2": a page number, after a topic or alone. */
+  private static final java.util.regex.Pattern PAGE =
+      java.util.regex.Pattern.compile("^()(\\d{1,3})$|^(.+?)\\s+(?:page|p\\u00e1gina)\\s+(\\d{1,3})$");
 
   private final SearchIndex index;
   private final Clock clock;
@@ -62,9 +67,12 @@ public final class AnswerEngine {
     if (question.isBlank()) {
       return c.decline("Ask me about " + storyTitles(c.base) + "; /help lists what I can do.");
     }
+    Optional<Answer> conversational = conversational(c);
+    if (conversational.isPresent()) {
+      return conversational.get();
+    }
     if (q.isEmpty()) {
-      return c.decline(NO_ANSWER + " Ask about a person, an organization, an event or a date;"
-          + " /help lists what I can do.");
+      return c.decline(c.says.noAnswer() + " " + c.says.askHint());
     }
     if (q.wants(Question.Intent.LATEST)) {
       return latest(c);
@@ -78,18 +86,100 @@ public final class AnswerEngine {
     int limit = limitFor(q);
     List<FactBase.Located> facts = findFacts(c, q.dates().isEmpty() ? limit : 30);
     if (facts.isEmpty()) {
-      return decline(c, NO_ANSWER);
+      return decline(c, c.says.noAnswer());
     }
+    int more = 0;
     if (!q.dates().isEmpty()) {
       facts = byDate(facts, c.range);
+      more = Briefs.moreWithin(facts, c.range, limit);
       facts = facts.subList(0, Math.min(limit, facts.size()));
     }
     for (FactBase.Located f : facts) {
       c.b.fact(ref(c.base, f), f.story(), f.fact(), lead(q, f.fact()));
     }
+    if (more > 0) {
+      String when = q.dates().get(0).spoken();
+      c.b.notice("And " + more + " more dated " + when + ": /timeline " + when + " lists them.");
+    }
     pointToItems(c, facts);
     freshness(c, facts);
     return c.b.answered(true).build();
+  }
+
+  /**
+   * Questions that are not searches: a pasted link, a request for the story in brief
+   * ("background", "what happened?"), and "who is X?" for an entity the desk has described.
+   */
+  private Optional<Answer> conversational(Context c) {
+    String text = c.question.text();
+    Optional<java.net.URI> link = PastedLinks.of(text);
+    if (link.isPresent()) {
+      return Optional.of(link(c, link.get()));
+    }
+    if (Briefs.asksForStory(text)) {
+      return Optional.of(story(c, ""));
+    }
+    Optional<org.backgrounder.facts.Entity> who = Briefs.whoIs(c.question, c.base);
+    if (who.isEmpty()) {
+      return Optional.empty();
+    }
+    c.b.sentence(Answer.Role.DESK, Briefs.describe(who.get()), List.of());
+    List<FactBase.Located> facts = findFacts(c, MANY_FACTS);
+    for (FactBase.Located f : facts) {
+      c.b.fact(ref(c.base, f), f.story(), f.fact(), f.fact().text());
+    }
+    freshness(c, facts);
+    return Optional.of(c.b.answered(!facts.isEmpty()).build());
+  }
+
+  /** The story in brief: the desk's summary and review date, key people, first and latest facts. */
+  public Answer story(String id) {
+    return story(context(""), id);
+  }
+
+  private Answer story(Context c, String id) {
+    Optional<FactFile> story = Briefs.story(c.base, id);
+    if (story.isEmpty()) {
+      List<String> ids = c.base.stories().stream().map(s -> s.story().id()).toList();
+      return c.decline(ids.isEmpty() ? "No story is loaded yet."
+          : (id.isBlank() ? "Which story? " : "I have no story called \"" + id.strip() + "\". ")
+              + "The stories: " + String.join(", ", ids) + " (/story ID).");
+    }
+    Briefs.brief(c.b, story.get());
+    List<FactBase.Located> ends = Briefs.firstAndLatest(story.get());
+    String[] labels = {"First on file", "Latest on file"};
+    for (int i = 0; i < ends.size(); i++) {
+      FactBase.Located f = ends.get(i);
+      c.b.fact(ref(c.base, f), f.story(), f.fact(), labels[i] + ", "
+          + f.fact().date().orElseThrow().spoken() + ": " + f.fact().text());
+    }
+    c.b.notice("More: /timeline for every dated fact, /sources TOPIC for the sources.");
+    freshness(c, ends);
+    return c.b.answered(!ends.isEmpty()).build();
+  }
+
+  /** What a pasted link is: a source and the facts citing it, a feed item, or not on file. */
+  private Answer link(Context c, java.net.URI url) {
+    if (PastedLinks.fromFacts(c.b, c.base, url)) {
+      return c.b.answered(true).build();
+    }
+    for (java.net.URI u : PastedLinks.spellings(url)) {
+      Optional<FeedItem> item = index.itemByLink(u);
+      if (item.isPresent()) {
+        PastedLinks.fromFeeds(c.b, item.get());
+        return c.b.answered(true).build();
+      }
+    }
+    return c.decline("That link is not on file: no fact file or feed item I hold has it.");
+  }
+
+  /** An entity a question names: the words it was named with, and its name in the fact file. */
+  public record Named(String asked, String name, boolean person) {}
+
+  /** The entities {@code question} names, in order (for reading follow-ups against it). */
+  public List<Named> named(String question) {
+    Context c = context(question);
+    return Briefs.named(c.question, c.base);
   }
 
   /** How a question is read and which facts come nearest, with their evidence. */
@@ -100,6 +190,10 @@ public final class AnswerEngine {
   /** Sources about a topic, entity or fact, newest first. */
   public Answer sources(String topic) {
     Context c = context(topic);
+    Optional<java.net.URI> link = PastedLinks.of(c.question.text());
+    if (link.isPresent()) {
+      return link(c, link.get());
+    }
     List<FactBase.Located> named = c.base.findFact(topic);
     if (named.size() == 1) {
       return listSources(c, named);
@@ -111,7 +205,13 @@ public final class AnswerEngine {
   }
 
   /** Dated facts in order, of everything or of a topic. */
-  public Answer timeline(String topic) {
+  public Answer timeline(String asked) {
+    java.util.regex.Matcher paged = PAGE.matcher(asked == null ? "" : asked.strip());
+    boolean alone = paged.matches() && paged.group(2) != null;
+    String topic = !paged.matches() ? (asked == null ? "" : asked)
+        : alone ? "" : paged.group(3).strip();
+    int page = !paged.matches() ? 1 : Math.max(1, Integer.parseInt(alone ? paged.group(2)
+        : paged.group(4)));
     Context c = context(topic);
     List<FactBase.Located> facts;
     if (topic.isBlank()) {
@@ -125,21 +225,37 @@ public final class AnswerEngine {
     if (facts.isEmpty()) {
       return decline(c, "I have no dated facts" + (topic.isBlank() ? "" : " about that") + ".");
     }
-    for (FactBase.Located f : sortByDate(facts)) {
-      c.b.fact(ref(c.base, f), f.story(), f.fact(),
-          f.fact().date().orElseThrow().spoken() + ": " + f.fact().text());
+    List<FactBase.Located> sorted = sortByDate(facts);
+    int from = Math.min((page - 1) * TIMELINE_PAGE, sorted.size());
+    if (from == sorted.size()) {
+      return c.decline("The timeline" + (topic.isBlank() ? "" : " of " + topic) + " has "
+          + sorted.size() + " dated facts; there is no page " + page + ".");
+    }
+    int to = Math.min(from + TIMELINE_PAGE, sorted.size());
+    for (FactBase.Located f : sorted.subList(from, to)) {
+      c.b.fact(ref(c.base, f), f.story(), f.fact(), dated(f.fact()));
+    }
+    if (to < sorted.size()) {
+      c.b.notice("And " + (sorted.size() - to) + " more: /timeline "
+          + (topic.isBlank() ? "" : topic + " page ") + (page + 1));
     }
     freshness(c, facts);
     return c.b.answered(true).build();
   }
 
+  /** The fact with its date in front, unless its own words already say the date. */
+  private static String dated(Fact fact) {
+    String spoken = fact.date().orElseThrow().spoken();
+    return fact.text().contains(spoken) ? fact.text() : spoken + ": " + fact.text();
+  }
+
   /** One fact by name ({@code story/fact} or a bare id), with its sources and status. */
   public Answer fact(String name) {
+    name = FactNames.typed(name);
     Context c = context(name);
     List<FactBase.Located> found = c.base.findFact(name);
     if (found.isEmpty()) {
-      return c.decline("I have no fact called \"" + name.strip() + "\". Fact names look like "
-          + exampleFactName(c.base) + "; /timeline lists the dated ones.");
+      return c.decline(FactNames.unknown(c.base, name));
     }
     if (found.size() > 1) {
       List<String> names = found.stream().map(f -> f.story().story().id() + "/" + f.fact().id())
@@ -148,15 +264,10 @@ public final class AnswerEngine {
           + ". Ask for one of them.");
     }
     FactBase.Located f = found.get(0);
-    c.b.fact(ref(c.base, f), f.story(), f.fact(), f.fact().date()
-        .map(d -> d.spoken() + ": ").orElse("") + f.fact().text());
+    c.b.fact(ref(c.base, f), f.story(), f.fact(), f.fact().date().isPresent() ? dated(f.fact())
+        : f.fact().text());
     List<String> named = new ArrayList<>();
-    f.fact().who().forEach(id -> f.story().entity(id).ifPresent(e -> named.add(e.name())));
-    f.fact().about().forEach(id -> f.story().entity(id).ifPresent(e -> {
-      if (!named.contains(e.name())) {
-        named.add(e.name());
-      }
-    }));
+    f.fact().about().forEach(id -> f.story().entity(id).ifPresent(e -> named.add(e.name())));
     if (!named.isEmpty()) {
       c.b.sentence(Answer.Role.LISTING, "Names: " + String.join(", ", named) + ".", List.of());
     }
@@ -184,6 +295,8 @@ public final class AnswerEngine {
     final FactBase base;
     final Question question;
     final Answer.Builder b;
+    /** What to say around the facts, in the question's language. */
+    final Phrases says;
     /** The date range the facts were found in, when the question named a date. */
     Optional<Queries.DateRange> range = Optional.empty();
 
@@ -200,6 +313,7 @@ public final class AnswerEngine {
       }
       this.finder = f;
       this.question = f.parse(text);
+      this.says = Phrases.of(text);
       this.b = Answer.builder(text, url -> base.holdsLink(url) || index.holdsItemLink(url));
     }
 
@@ -250,7 +364,7 @@ public final class AnswerEngine {
   private static List<FactBase.Located> sortByDate(List<FactBase.Located> facts) {
     List<FactBase.Located> sorted = new ArrayList<>(facts);
     sorted.sort(Comparator.comparing((FactBase.Located f) -> f.fact().date().orElse(null),
-        Comparator.nullsLast(Comparator.naturalOrder())));
+        Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(Briefs::fileOrder));
     return sorted;
   }
 
@@ -290,10 +404,12 @@ public final class AnswerEngine {
     Question q = c.question;
     Set<String> stories = q.itemNeeds().isEmpty() ? storyIds(c.base) : Set.of();
     List<Queries.ItemHit> items = index.items(new Queries.ItemQuery(q.itemNeeds(),
-        Optional.of(since()), Optional.empty(), stories, Queries.Order.NEWEST, 5));
-    items = items.stream().filter(h -> h.item().link().isPresent()).toList();
+        Optional.of(since()), Optional.empty(), stories, Queries.Order.NEWEST, 50));
+    items = items.stream().filter(h -> h.item().link().isPresent())
+        .filter(h -> Mentions.all(h.item(), q)).limit(5).toList();
     if (items.isEmpty()) {
-      String about = q.entities().isEmpty() ? "" : " about " + q.entities().get(0).asked();
+      String about = !q.entities().isEmpty() ? " about " + q.entities().get(0).asked()
+          : q.terms().isEmpty() ? "" : " that mentions \u201c" + q.terms().get(0).asked() + "\u201d";
       List<FactBase.Located> facts = new ArrayList<>(q.entities().isEmpty() && q.terms().isEmpty()
           ? List.of() : sortByDate(findFacts(c, MANY_FACTS)));
       facts.removeIf(f -> f.fact().date().isEmpty());
@@ -321,59 +437,23 @@ public final class AnswerEngine {
 
   private Answer outlets(Context c) {
     Question q = c.question;
-    List<FactBase.Located> facts = q.itemNeeds().isEmpty() ? c.base.allFacts() : findFacts(c, 10);
-    Map<String, First> firsts = new LinkedHashMap<>();
-    if (!facts.isEmpty() && !q.itemNeeds().isEmpty()) {
-      FactBase.Located lead = facts.get(0);
-      c.b.fact(ref(c.base, lead), lead.story(), lead.fact(), lead.fact().text());
+    if (q.itemNeeds().isEmpty()) {
+      return c.decline("Name a topic: /outlets palantir");
     }
+    List<FactBase.Located> facts = findFacts(c, MANY_FACTS);
     for (FactBase.Located f : facts) {
-      for (Source s : f.story().sourcesOf(f.fact())) {
-        int n = c.b.cite(f.story(), s);
-        LocalDate date = s.published().map(FactDate::start).orElse(null);
-        firsts.merge(s.outlet(), new First(s.outlet(), date, s.published().map(FactDate::spoken)
-            .orElse(null), n), First::earlier);
-      }
+      c.b.fact(ref(c.base, f), f.story(), f.fact(), f.fact().text());
+      Outlets.ofFact(c.b, f);
     }
-    if (!q.itemNeeds().isEmpty() || facts.isEmpty()) {
-      Set<String> stories = q.itemNeeds().isEmpty() ? storyIds(c.base) : Set.of();
-      for (Queries.ItemHit h : index.items(new Queries.ItemQuery(q.itemNeeds(), Optional.empty(),
-          Optional.empty(), stories, Queries.Order.OLDEST, 200))) {
-        FeedItem item = h.item();
-        if (item.link().isEmpty() || firsts.containsKey(item.outlet())) {
-          continue;
-        }
-        int n = c.b.cite(item);
-        LocalDate date = LocalDate.ofInstant(item.published(), java.time.ZoneOffset.UTC);
-        firsts.put(item.outlet(), new First(item.outlet(), date, FactDate.of(date).spoken(), n));
-      }
-    }
-    if (firsts.isEmpty()) {
+    List<FeedItem> items = index.items(new Queries.ItemQuery(q.itemNeeds(), Optional.empty(),
+        Optional.empty(), Set.of(), Queries.Order.OLDEST, 200)).stream()
+        .map(Queries.ItemHit::item).filter(i -> Mentions.all(i, q)).toList();
+    Outlets.ofTopic(c.b, q.text(), items);
+    if (facts.isEmpty() && items.stream().noneMatch(i -> i.link().isPresent())) {
       return decline(c, "I know of no outlet that reported that.");
     }
-    List<First> list = new ArrayList<>(firsts.values());
-    list.sort(Comparator.comparing(First::date, Comparator.nullsLast(Comparator.naturalOrder())));
-    List<String> parts = new ArrayList<>();
-    List<Integer> cites = new ArrayList<>();
-    for (First f : list) {
-      parts.add(f.outlet() + (f.spoken() == null ? "" : " (first on " + f.spoken() + ")"));
-      cites.add(f.citation());
-    }
-    c.b.sentence(Answer.Role.LISTING, "Reported by: " + String.join("; ", parts) + ".", cites);
-    freshness(c, facts.isEmpty() ? List.of() : facts.subList(0, 1));
+    freshness(c, facts);
     return c.b.answered(true).build();
-  }
-
-  private record First(String outlet, LocalDate date, String spoken, int citation) {
-    static First earlier(First a, First b) {
-      if (a.date() == null) {
-        return b;
-      }
-      if (b.date() == null) {
-        return a;
-      }
-      return b.date().isBefore(a.date()) ? b : a;
-    }
   }
 
   private Answer sources(Context c) {
@@ -387,7 +467,7 @@ public final class AnswerEngine {
       }
       for (Queries.ItemHit h : items) {
         if (h.item().link().isPresent()) {
-          c.b.sentence(Answer.Role.ITEM, itemLine(h.item()) + " (feed item)",
+          c.b.sentence(Answer.Role.SOURCE, itemLine(h.item()) + " (news)",
               List.of(c.b.cite(h.item())));
         }
       }
@@ -411,22 +491,22 @@ public final class AnswerEngine {
       Source s = f.source();
       String line = s.outlet() + ": " + s.title() + " ("
           + s.published().map(FactDate::spoken).map(d -> d + ", ").orElse("") + s.kind().label() + ")";
-      c.b.sentence(Answer.Role.LISTING, line, List.of(c.b.cite(f.story(), s)));
+      c.b.sentence(Answer.Role.SOURCE, line, List.of(c.b.cite(f.story(), s)));
     }
     return c.b.answered(true).build();
   }
 
+  /**
+   * Says why there is no answer; when recent coverage matches the question strongly, says that
+   * no fact answers it and lists the coverage apart from the facts (still a decline, so it stays
+   * on the desk's list of gaps). Then the closest facts.
+   */
   private Answer decline(Context c, String why) {
-    c.b.notice(why);
-    if (!c.question.itemNeeds().isEmpty()) {
-      List<Queries.ItemHit> items = index.items(new Queries.ItemQuery(c.question.itemNeeds(),
-          Optional.of(since()), Optional.empty(), Set.of(), Queries.Order.NEWEST, ITEM_POINTERS));
-      for (Queries.ItemHit h : items) {
-        if (h.item().link().isPresent()) {
-          c.b.sentence(Answer.Role.ITEM, "Recent coverage that mentions it: " + itemLine(h.item()),
-              List.of(c.b.cite(h.item())));
-        }
-      }
+    List<FeedItem> items = c.question.itemNeeds().isEmpty() ? List.of()
+        : CoverageOnly.strong(index, c.question.itemNeeds(), since(), ITEM_POINTERS + 1);
+    c.b.notice(items.isEmpty() ? why : c.says.coverageOnly());
+    for (FeedItem item : items) {
+      c.b.sentence(Answer.Role.ITEM, itemLine(item), List.of(c.b.cite(item)));
     }
     suggest(c);
     return c.b.answered(false).build();
@@ -437,13 +517,11 @@ public final class AnswerEngine {
     if (c.closest.isEmpty()) {
       return;
     }
-    List<String> names = new ArrayList<>();
+    c.b.notice(c.says.closest());
     for (FactBase.Located f : c.closest) {
-      Answer.FactRef r = ref(c.base, f);
-      c.b.suggest(r);
-      names.add(r.name());
+      c.b.suggest(ref(c.base, f));
+      c.b.sentence(Answer.Role.LISTING, Briefs.pointer(c.base, f), List.of());
     }
-    c.b.notice("Related facts on file: " + String.join(", ", names) + " (see /fact NAME).");
   }
 
   private void freshness(Context c, List<FactBase.Located> facts) {
@@ -460,8 +538,13 @@ public final class AnswerEngine {
     }
   }
 
-  static String itemLine(FeedItem item) {
-    String date = FactDate.of(LocalDate.ofInstant(item.published(), java.time.ZoneOffset.UTC)).spoken();
+  /** "“Title”, Outlet, June 17, 2025"; an item of today gives its time instead of the day. */
+  String itemLine(FeedItem item) {
+    LocalDate day = LocalDate.ofInstant(item.published(), java.time.ZoneOffset.UTC);
+    String date = day.equals(LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC))
+        ? "today at " + java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(
+            item.published().atZone(java.time.ZoneOffset.UTC)) + " UTC"
+        : FactDate.of(day).spoken();
     return "\u201c" + item.displayTitle() + "\u201d, " + item.outlet() + ", " + date
         + (item.publishedEstimated() ? " (first seen)" : "");
   }

@@ -158,6 +158,21 @@ public record Reply(Kind kind, List<Block> blocks, List<Link> links, Optional<Fe
    * ({@code /bg sources} on Slack, {@code !bg sources} on Matrix).
    */
   public static Reply error(String message) {
+    return new Reply(Kind.ERROR, List.of(new Paragraph(withCommands(message))), List.of(),
+        Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * Plain information whose commands ({@code /help}) are {@link Code} spans, shown as each
+   * platform's users type them.
+   */
+  public static Reply infoWithCommands(String message) {
+    return new Reply(Kind.INFO, List.of(new Paragraph(withCommands(message))), List.of(),
+        Optional.empty(), Optional.empty());
+  }
+
+  /** The message as spans: text, and each command it names as a {@link Code} span. */
+  public static List<Span> withCommands(String message) {
     List<Span> spans = new ArrayList<>();
     Matcher m = COMMAND.matcher(message);
     int at = 0;
@@ -171,8 +186,7 @@ public record Reply(Kind kind, List<Block> blocks, List<Link> links, Optional<Fe
     if (at < message.length() || spans.isEmpty()) {
       spans.add(new Text(message.substring(at)));
     }
-    return new Reply(Kind.ERROR, List.of(new Paragraph(spans)), List.of(), Optional.empty(),
-        Optional.empty());
+    return spans;
   }
 
   /** A command named in a message: {@code /name} at the start or after a space or bracket. */

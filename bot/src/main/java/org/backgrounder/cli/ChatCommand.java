@@ -49,10 +49,13 @@ final class ChatCommand implements Callable<Integer> {
           ? LineSource.terminal(w.dataDir.resolve("chat-history"))
           : LineSource.of(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
       String stories = String.join("; ", w.index.factBase().stories().stream()
-          .map(s -> s.story().title()).toList());
+          .map(s -> "the story \u201c" + s.story().title() + "\u201d").toList());
       ConsoleChat chat = ConsoleChat.create(w.dispatcher::handle, in, out, w.clock);
-      out.println("Backgrounder: ask me about " + stories + ".\n"
-          + "Type a question, or /help for the commands. /quit or Ctrl-D to end.");
+      out.println("Backgrounder: ask me about " + (stories.isEmpty() ? "the desk's stories"
+          : stories) + ", from the desk's fact files and recent coverage.\n"
+          + "Type a question, /story for the story in brief, or /help for the commands."
+          + " /quit or Ctrl-D ends the chat. You are " + ConsoleChat.localUser().qualifiedId()
+          + " here, an admin of your own terminal.");
       out.flush();
       // The watcher's reloads are told; a /reload typed here answers for itself.
       Thread typing = Thread.currentThread();

@@ -7,6 +7,7 @@ import org.backgrounder.answer.Answer;
 import org.backgrounder.answer.Citation;
 import org.backgrounder.chat.Reply;
 import org.backgrounder.facts.Fact;
+import org.backgrounder.facts.FactDate;
 
 /** Turns an answer into a neutral reply: one block per sentence, citations as numbered links. */
 public final class AnswerReplies {
@@ -19,9 +20,24 @@ public final class AnswerReplies {
    */
   public static Reply reply(Answer a, boolean feedback, Optional<String> continuation) {
     List<Reply.Block> blocks = new ArrayList<>();
+    long sources = a.sentences().stream().filter(s -> s.role() == Answer.Role.SOURCE).count();
     for (Answer.Sentence s : a.sentences()) {
+      if (s.role() == Answer.Role.SOURCE) {
+        // The numbered links say it all; the lines would repeat each source.
+        if (sources > 0) {
+          blocks.add(new Reply.Paragraph(List.of(new Reply.Text(sources == 1
+              ? "One source, with its link:" : sources + " sources, newest first:"))));
+          sources = 0;
+        }
+        continue;
+      }
       List<Reply.Span> spans = new ArrayList<>();
-      spans.add(new Reply.Text(s.text()));
+      if (s.citations().isEmpty() && (s.role() == Answer.Role.NOTICE
+          || s.role() == Answer.Role.LISTING)) {
+        spans.addAll(Reply.withCommands(s.text()));
+      } else {
+        spans.add(new Reply.Text(s.text()));
+      }
       for (int n : s.citations()) {
         spans.add(new Reply.Text(" "));
         spans.add(new Reply.Cite(n));
@@ -31,16 +47,17 @@ public final class AnswerReplies {
         spans.add(new Reply.Badge(st.label()));
       });
       blocks.add(switch (s.role()) {
-        case FACT -> new Reply.Paragraph(spans);
+        case FACT, DESK -> new Reply.Paragraph(spans);
         case ITEM, LISTING -> new Reply.Entry(spans);
         case NOTICE -> new Reply.Notice(spans);
+        case SOURCE -> throw new IllegalStateException("source lines are shown as their links");
       });
       s.note().ifPresent(note -> blocks.add(new Reply.Notice(List.of(new Reply.Text("Note: " + note)))));
     }
     List<Reply.Link> links = new ArrayList<>();
     for (Citation c : a.citations()) {
-      links.add(new Reply.Link(c.n(), c.url(), c.title(), c.outlet(), c.published().map(AnswerReplies::day),
-          c.kind()));
+      links.add(new Reply.Link(c.n(), c.url(), c.title(), c.outlet(),
+          c.published().map(AnswerReplies::day), c.sourceId().isEmpty() ? "news" : c.kind()));
     }
     Optional<Reply.Feedback> fb = feedback
         ? Optional.of(new Reply.Feedback(a.question(),
@@ -51,9 +68,13 @@ public final class AnswerReplies {
         continuation);
   }
 
-  /** A feed item's instant shown as its day; fact-file dates are already days. */
+  /**
+   * A date as readers say it ("June 17, 2025"), the same style as the reply's sentences: a feed
+   * item's instant becomes its day; fact-file dates are already days, months or years.
+   */
   private static String day(String published) {
     int t = published.indexOf('T');
-    return t > 0 ? published.substring(0, t) : published;
+    String day = t > 0 ? published.substring(0, t) : published;
+    return FactDate.parse(day).map(FactDate::spoken).orElse(day);
   }
 }

@@ -77,9 +77,9 @@ public final class Interceptors {
   }
 
   /** The polite refusal of an admin command to someone who is not an admin. */
-  static Reply refusal(String command) {
+  static Reply refusal(String command, String user) {
     return Reply.error("Sorry, " + command + " is for the desk's admins. If you need it, ask an"
-        + " editor to add you to the admins in the settings.");
+        + " editor to add you to the admins in the settings as " + user + ".");
   }
 
   /**
@@ -92,7 +92,8 @@ public final class Interceptors {
       if (spec.isPresent() && spec.get().adminOnly(request.args())
           && !admins.contains(request.incoming().user().qualifiedId())) {
         return refusal("/" + request.command()
-            + (spec.get().admin() ? "" : " " + request.args()));
+            + (spec.get().admin() ? "" : " " + request.args()),
+            request.incoming().user().qualifiedId());
       }
       return next.proceed(request);
     };

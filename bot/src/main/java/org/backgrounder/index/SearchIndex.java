@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
@@ -294,6 +295,16 @@ public final class SearchIndex implements Closeable {
   /** Whether {@code url} is the link of an indexed feed item. */
   public boolean holdsItemLink(URI url) {
     return withSearcher(s -> s.count(new TermQuery(new Term(Fields.LINK, url.toString()))) > 0);
+  }
+
+  /** The indexed feed item whose link is {@code url}, if any (a link pasted into the chat). */
+  public Optional<FeedItem> itemByLink(URI url) {
+    return withSearcher(s -> {
+      org.apache.lucene.search.TopDocs top =
+          s.search(new TermQuery(new Term(Fields.LINK, url.toString())), 1);
+      return top.scoreDocs.length == 0 ? Optional.<FeedItem>empty()
+          : Optional.of(Documents.toItem(s.storedFields().document(top.scoreDocs[0].doc)));
+    });
   }
 
   /** How many feed items are indexed. */

@@ -52,7 +52,9 @@ class AnswerEngineTest {
     assertThat(a.facts()).extracting(f -> f.date().orElseThrow())
         .isSortedAccordingTo(Comparable::compareTo);
     assertThat(a.facts().get(0).id()).isEqualTo("strike-2019");
-    assertThat(a.text()).startsWith("June 2019: An earlier two-day walkout");
+    assertThat(a.text()).startsWith("An earlier two-day walkout at the port, in June 2019,")
+        .contains("March 2, 2026: About 3,200 workers")
+        .doesNotContain("March 3, 2026: On March 3, 2026");
   }
 
   @Test
@@ -71,8 +73,9 @@ class AnswerEngineTest {
     Answer.Sentence s = a.sentences().get(0);
     assertThat(s.status()).contains(Fact.Status.DISPUTED);
     assertThat(s.note()).hasValueSatisfying(n -> assertThat(n).contains("February 20"));
-    assertThat(a.text()).contains("(disputed)").contains("Names: ASIPONA Veracruz,"
-        + " Sindicato Nacional de Trabajadores Portuarios, Tribunal Federal de Conciliación y Arbitraje.");
+    assertThat(a.text()).contains("(disputed)").contains("Names: Sindicato Nacional de"
+        + " Trabajadores Portuarios, Tribunal Federal de Conciliación y Arbitraje.")
+        .doesNotContain("Names: ASIPONA");
   }
 
   @Test
@@ -88,9 +91,10 @@ class AnswerEngineTest {
     Answer a = engine.outlets("strike end");
 
     assertThat(a.answered()).isTrue();
-    String listing = a.sentences().stream().filter(s -> s.role() == Answer.Role.LISTING)
-        .findFirst().orElseThrow().text();
-    assertThat(listing).startsWith("Reported by: ").contains("La Voz de Veracruz (first on March 15, 2026)");
+    List<String> listings = a.sentences().stream().filter(s -> s.role() == Answer.Role.LISTING)
+        .map(Answer.Sentence::text).toList();
+    assertThat(listings).allSatisfy(l -> assertThat(l).startsWith("Reported by: "))
+        .anySatisfy(l -> assertThat(l).contains("La Voz de Veracruz (March 15, 2026)"));
   }
 
   @Test

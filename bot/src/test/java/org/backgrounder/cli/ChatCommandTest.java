@@ -179,6 +179,18 @@ class ChatCommandTest {
   }
 
   @Test
+  void chat_banner_readsAsASentence_andNamesTheTerminalUsersId() throws Exception {
+    chat = new Chat("--offline");
+    chat.waitFor("Backgrounder: ask me about");
+    assertThat(chat.quit()).isZero();
+
+    assertThat(chat.out.toString()).contains("Backgrounder: ask me about the story \u201cDockworkers"
+        + " strike at the Port of Veracruz\u201d, from the desk's fact files and recent coverage.")
+        .contains("You are " + org.backgrounder.chat.console.ConsoleChat.localUser().qualifiedId()
+            + " here");
+  }
+
+  @Test
   void chat_localUser_isAdmin_andFactFileEditsReachTheChat() throws Exception {
     chat = new Chat("--offline");
     chat.type("/reload");

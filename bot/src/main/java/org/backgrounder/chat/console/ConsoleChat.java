@@ -91,8 +91,14 @@ public final class ConsoleChat {
   /** A reply as terminal text: paragraphs, list entries, notes, then the numbered sources. */
   public static String render(Reply reply) {
     StringBuilder b = new StringBuilder();
+    Reply.Block previous = null;
     for (Reply.Block block : reply.blocks()) {
-      String text = PlainText.spans(block);
+      String text = keepBadgesOnTheirLine(block, PlainText.spans(block));
+      if (previous != null && (block instanceof Reply.Paragraph
+          || (previous instanceof Reply.Entry && !(block instanceof Reply.Entry)))) {
+        b.append('\n');
+      }
+      previous = block;
       if (block instanceof Reply.Entry) {
         b.append(wrap(text, "  - ", "    "));
       } else if (block instanceof Reply.Notice) {
@@ -113,6 +119,21 @@ public final class ConsoleChat {
     return b.toString().stripTrailing();
   }
 
+  /** A status such as "(reported)" is joined to the word before it, so it never wraps alone. */
+  private static String keepBadgesOnTheirLine(Reply.Block block, String text) {
+    String out = text;
+    for (Reply.Span s : block.spans()) {
+      if (s instanceof Reply.Badge badge) {
+        String shown = "(" + badge.label().toLowerCase(java.util.Locale.ROOT) + ")";
+        out = out.replace(" " + shown, NO_BREAK + shown);
+      }
+    }
+    return out;
+  }
+
+  /** Holds two words together while wrapping; printed as a space. */
+  private static final char NO_BREAK = '\u00a0';
+
   static String wrap(String text, String first, String rest) {
     int width = 96;
     StringBuilder out = new StringBuilder(first);
@@ -131,7 +152,7 @@ public final class ConsoleChat {
         out.append(' ');
         col++;
       }
-      out.append(word);
+      out.append(word.replace(NO_BREAK, ' '));
       col += word.length();
       lineStart = false;
     }

@@ -87,6 +87,20 @@ class ConsoleChatTest {
   }
 
   @Test
+  void render_statusBadge_neverWrapsAloneOntoALine() {
+    String words = "word ".repeat(18) + "wordy";
+    Reply reply = new Reply(Reply.Kind.ANSWER, List.of(new Reply.Paragraph(List.of(
+        new Reply.Text(words), new Reply.Text(" "), new Reply.Badge("reported")))), List.of(),
+        Optional.empty(), Optional.empty());
+
+    String shown = ConsoleChat.render(reply);
+
+    assertThat(words.length()).isLessThan(96).isGreaterThan(96 - " (reported)".length());
+    assertThat(shown.lines()).noneMatch(l -> l.strip().equals("(reported)"))
+        .anySatisfy(l -> assertThat(l).isEqualTo("wordy (reported)"));
+  }
+
+  @Test
   void wrap_keepsLinesUnderTheWidth() {
     String wrapped = ConsoleChat.wrap("word ".repeat(60), "  - ", "    ");
 

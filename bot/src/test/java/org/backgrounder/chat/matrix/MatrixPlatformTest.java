@@ -164,6 +164,26 @@ class MatrixPlatformTest {
   }
 
   @Test
+  void decline_pointsToFactsWithTheMatrixCommand() throws Exception {
+    org.backgrounder.command.Dispatcher dispatcher =
+        org.backgrounder.command.ShippedBot.dispatcher(Set.of());
+    hs.queueSync(FakeHomeserver.batch("s1", ROOM));
+    bot = new MatrixPlatform(settings(List.of("@*:test")), dispatcher::handle,
+        Set.copyOf(dispatcher.commandNames()), counted(), new OkHttpClient(), Clock.systemUTC(),
+        waits::add, Duration.ofMillis(300), answersFailed::incrementAndGet);
+    bot.start();
+    Eventually.await(Duration.ofSeconds(5), bot::connected);
+
+    hs.queueSync(FakeHomeserver.batch("s2", ROOM, FakeHomeserver.message("$q", "@alice:test",
+        "Backgrounder: did Palantir work with the Mexican navy?")));
+    Eventually.await(Duration.ofSeconds(10), () -> !hs.sentMessages().isEmpty());
+
+    String body = hs.sentMessages().get(0).get("body").asText();
+    assertThat(body).contains("I have no sourced answer to that.")
+        .contains("!bg fact cia-palantir-campaign").doesNotContain("(/fact ");
+  }
+
+  @Test
   void questionInAThread_isAnsweredInThatThread_andFollowsItsRoot() throws Exception {
     startWithFirstSync("{\"next_batch\":\"s1\"}");
 

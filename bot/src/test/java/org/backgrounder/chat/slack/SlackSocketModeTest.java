@@ -74,6 +74,43 @@ class SlackSocketModeTest {
   }
 
   @Test
+  void decline_pointsToFactsWithTheSlackCommand() {
+    slack.answering = org.backgrounder.command.ShippedBot.dispatcher(java.util.Set.of())::handle;
+    slack.socket.send(SlackCorpus.eventsApi("env-1", "Ev001",
+        SlackCorpus.mention("U111", "C111", "1700000100.000100",
+            "<@U222> Did Palantir work with the Mexican navy?")));
+
+    String shown = slack.api.await("chat.postMessage", 1).shown();
+
+    assertThat(shown).contains("I have no sourced answer to that.")
+        .contains("`/bg fact` cia-palantir-campaign").doesNotContain("(/fact ");
+  }
+
+  @Test
+  void followUp_inTheThread_isReadWithTheEarlierQuestion_untilTheThreadHasBeenIdle() {
+    slack.answering = org.backgrounder.command.ShippedBot.dispatcher(java.util.Set.of())::handle;
+    String root = "1700000100.000100";
+    slack.socket.send(SlackCorpus.eventsApi("env-1", "Ev001", SlackCorpus.mention("U111", "C111",
+        root, "<@U222> What did Sheinbaum say about sovereignty?")));
+    slack.api.await("chat.postMessage", 1);
+    ObjectNode followUp = SlackCorpus.mention("U111", "C111", "1700000200.000200",
+        "<@U222> what did she say about an invasion?");
+    followUp.put("thread_ts", root);
+    slack.socket.send(SlackCorpus.eventsApi("env-2", "Ev002", followUp));
+    String read = slack.api.await("chat.postMessage", 2).shown();
+
+    slack.clock.advance(Duration.ofMinutes(31));
+    ObjectNode late = followUp.deepCopy().put("ts", "1700002100.000300");
+    slack.socket.send(SlackCorpus.eventsApi("env-3", "Ev003", late));
+    String expired = slack.api.await("chat.postMessage", 3).shown();
+
+    assertThat(read).contains("Read with your earlier question")
+        .contains("what did Claudia Sheinbaum say about an invasion?")
+        .contains("no U.S. invasion of Mexico");
+    assertThat(expired).doesNotContain("Read with your earlier question");
+  }
+
+  @Test
   void mention_withHostileContent_isEscapedInBlocksAndFallback() {
     slack.socket.send(SlackCorpus.eventsApi("env-1", "Ev001",
         SlackCorpus.mention("U111", "C111", "1700000100.000100", "<@U222> palantir")));
