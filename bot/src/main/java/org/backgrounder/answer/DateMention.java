@@ -45,6 +45,11 @@ record DateMention(int year, int month, int day, Relation relation, int start, i
       + MONTH + "\\b");
   private static final Pattern M = Pattern.compile("\\b(?:in|en|during|durante|since|desde|of|de)\\s+"
       + MONTH + "\\b");
+  /** A month named alone ("the feb transfers"); not "may", "march" or "mar", which are words too. */
+  private static final Pattern BARE = Pattern.compile("\\b(january|february|april|june|july|august"
+      + "|september|october|november|december|jan|feb|apr|jun|jul|aug|sept|sep|oct|nov|dec|enero"
+      + "|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre"
+      + "|diciembre)\\b");
   private static final Pattern Y = Pattern.compile("\\b(1[89]\\d{2}|20\\d{2})\\b");
 
   DateMention {
@@ -66,6 +71,7 @@ record DateMention(int year, int month, int day, Relation relation, int start, i
     scan(MD, text, taken, found, m -> of(0, month(m.group(1)), num(m, 2), m));
     scan(DM, text, taken, found, m -> of(0, month(m.group(2)), num(m, 1), m));
     scan(M, text, taken, found, m -> of(0, month(m.group(1)), 0, m));
+    scan(BARE, text, taken, found, m -> of(0, month(m.group(1)), 0, m));
     scan(Y, text, taken, found, m -> of(num(m, 1), 0, 0, m));
     return found;
   }

@@ -126,8 +126,8 @@ final class QuestionParser {
         continue;
       }
       String w = t.word.folded();
-      if (Lexicon.SAY.contains(w)) {
-        speaker = true;
+      if (Lexicon.SAY.contains(w) && afterAName(tokens, t)) {
+        speaker = true; // "what did Sheinbaum say", not "what did State say about the Soles"
       }
       var qualifier = vocabulary.qualifier(Set.of(w));
       if (qualifier.isPresent() && !(coverageShape && Lexicon.COVERAGE.contains(w))) {
@@ -192,6 +192,24 @@ final class QuestionParser {
     return es >= 1 && es > en;
   }
 
+  /** Whether a word follows a name of the question, small words aside ("did X say", "dijo X"). */
+  private boolean afterAName(List<Token> tokens, Token say) {
+    int at = tokens.indexOf(say);
+    for (int i = at - 1; i >= 0; i--) {
+      Token t = tokens.get(i);
+      if (t.entity) {
+        return true;
+      }
+      if (!AUXILIARIES.contains(t.word.folded())) {
+        break;
+      }
+    }
+    return at + 1 < tokens.size() && tokens.get(at + 1).entity; // "qué dijo Sheinbaum"
+  }
+
+  private static final Set<String> AUXILIARIES = Set.of("did", "does", "do", "has", "have", "had",
+      "will", "would", "actually", "ever", "really", "exactly", "el", "la", "los", "las");
+
   private static boolean sameMeaning(List<Question.Term> terms, List<Vocabulary.Phrase> related) {
     for (Question.Term t : terms) {
       if (t.related().equals(related)) {
@@ -222,6 +240,8 @@ final class QuestionParser {
     /** Written in capitals, two to five letters: "EU", "OAS". */
     final boolean acronym;
     boolean used;
+    /** Part of a name of an entity. */
+    boolean entity;
 
     Token(TextAnalysis.Word word, String text, boolean capitalized, boolean used) {
       this.word = word;
@@ -292,6 +312,7 @@ final class QuestionParser {
       }
       for (int k = 0; k < a.words().size(); k++) {
         tokens.get(i + k).used = true;
+        tokens.get(i + k).entity = true;
       }
     }
   }
