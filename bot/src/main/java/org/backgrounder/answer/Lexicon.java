@@ -35,7 +35,7 @@ final class Lexicon {
   /** Verbs of speaking: "what did X say?" is answered by facts in which X is the speaker. */
   static final Set<String> SAY = words("say", "said", "says", "saying", "claim", "claimed",
       "claims", "argue", "argued", "argues", "state", "stated", "comment", "commented", "think",
-      "thinks", "thought", "dijo", "dice", "dijeron", "declaro", "afirmo", "opina", "opino");
+      "thinks", "thought", "dijo", "dice", "dicen", "dijeron", "declaro", "afirmo", "opina", "opino");
 
   // Intents, matched on the folded question.
   static final Pattern LATEST = Pattern.compile(
