@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.backgrounder.Eventually;
@@ -118,9 +119,11 @@ class ServiceTest {
     service.close();
     wiring.close();
     edit("    date: 2025-01-20\n", "    date: 2025-13-45\n");
+    List<String> lines = Files.readAllLines(facts.resolve("cartels-fto.yaml"));
+    int line = lines.indexOf("    date: 2025-13-45") + 1;
 
     assertThatThrownBy(() -> Wiring.open(top)).isInstanceOf(UserError.class)
-        .hasMessageContaining("cartels-fto.yaml:630:11: 'date' must be a date")
+        .hasMessageContaining("cartels-fto.yaml:" + line + ":11: 'date' must be a date")
         .hasMessageContaining("fix them (backgrounder check shows them again) and start again");
     edit("    date: 2025-13-45\n", "    date: 2025-01-20\n");
     startService(); // so that @AfterEach has a service to stop
