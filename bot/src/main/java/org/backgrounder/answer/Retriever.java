@@ -43,7 +43,7 @@ final class Retriever {
    * @param words how many of the question's words (not its numbers) the fact says
    */
   record Candidate(FactCorpus.Doc doc, float score, float coverage, List<String> missing,
-      boolean conflict, boolean qualified, int words) {
+      boolean conflict, int words) {
     boolean eligible() {
       return missing.isEmpty() && !conflict;
     }
@@ -141,8 +141,13 @@ final class Retriever {
 
   /** An entity weighs like a word: by how few facts name it. */
   private float entityWeight(Need.Entity e, int n) {
-    return idf(corpus.docs().stream().filter(d -> names(d, e)).count(), n);
+    return weights.computeIfAbsent(e.keys(), keys -> idf(corpus.docs().stream()
+        .filter(d -> keys.stream().anyMatch(d.named()::contains)).count(), n));
   }
+
+  /** Entity weights by entity keys, which depend only on the corpus: computed once each. */
+  private final java.util.Map<Set<String>, Float> weights =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /** BM25's inverse document frequency. */
   static float idf(long df, int n) {
@@ -204,13 +209,11 @@ final class Retriever {
       }
     }
     boolean conflict = false;
-    boolean qualified = false;
     for (String qual : q.qualifiers()) {
       for (String opposite : vocabulary.opposites(qual)) {
         conflict |= containsAny(d, vocabulary.qualifierForms(opposite));
       }
       if (containsAny(d, vocabulary.qualifierForms(qual))) {
-        qualified = true;
         score += 0.5f;
       }
     }
@@ -234,7 +237,7 @@ final class Retriever {
       score += 0.05f;
     }
     float coverage = total == 0 ? 1f : matched / total;
-    return new Candidate(d, score, coverage, missing, conflict, qualified, words);
+    return new Candidate(d, score, coverage, missing, conflict, words);
   }
 
   /**
