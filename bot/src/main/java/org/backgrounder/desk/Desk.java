@@ -60,7 +60,9 @@ public final class Desk extends Handler.Abstract {
     }
     response.getHeaders().put("Content-Security-Policy", CSP);
     response.getHeaders().put("X-Content-Type-Options", "nosniff");
-    response.getHeaders().put("Referrer-Policy", "no-referrer");
+    // same-origin, not no-referrer: with no-referrer browsers send "Origin: null" on the
+    // desk's own forms. Links out carry rel="noreferrer" anyway.
+    response.getHeaders().put("Referrer-Policy", "same-origin");
     response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
     try {
       route(request, response, callback, path);
