@@ -43,8 +43,19 @@ public final class Desk extends Handler.Abstract {
     this.settings = settings;
     this.src = src;
     this.auth = new DeskAuth(settings.token(), src.clock());
-    this.templates = TemplateEngine.createPrecompiled(null, ContentType.Html,
-        Desk.class.getClassLoader(), Desk.class.getPackageName());
+    this.templates = templates();
+  }
+
+  /** The templates, compiled into this package at build time (see bot/pom.xml). */
+  static TemplateEngine templates() {
+    return TemplateEngine.createPrecompiled(null, ContentType.Html, Desk.class.getClassLoader(),
+        Desk.class.getPackageName());
+  }
+
+  static String html(TemplateEngine templates, String template, Object view) {
+    StringOutput out = new StringOutput();
+    templates.render(template, view, out);
+    return out.toString();
   }
 
   /** The desk over {@code src}; with no token configured it only says how to turn it on. */
@@ -237,9 +248,7 @@ public final class Desk extends Handler.Abstract {
 
   private void page(Response response, Callback callback, int status, String template,
       Object view) {
-    StringOutput out = new StringOutput();
-    templates.render(template, view, out);
-    reply(response, callback, status, "text/html; charset=utf-8", out.toString());
+    reply(response, callback, status, "text/html; charset=utf-8", html(templates, template, view));
   }
 
   private static void redirect(Response response, Callback callback, String to) {

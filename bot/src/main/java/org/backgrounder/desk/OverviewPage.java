@@ -39,7 +39,7 @@ final class OverviewPage {
     Instant midnight = today.atStartOfDay(ZoneOffset.UTC).toInstant();
     AuditReview.Tally day = src.audit().tally(midnight, now.plusMillis(1));
     AuditReview.Tally week = src.audit().tally(now.minus(Duration.ofDays(7)), now.plusMillis(1));
-    FeedsPage.View feeds = FeedsPage.build(src);
+    FeedsPage.View feeds = FeedsPage.build(src, false);
     List<Digest> digests = new ArrayList<>();
     for (DigestSettings d : src.digests()) {
       var last = src.ledger().latest(d.key());

@@ -44,10 +44,11 @@ public final class SqliteAuditLog implements AuditLog {
         id = keys.getLong(1);
       }
       try (PreparedStatement s = c.prepareStatement(
-          "INSERT INTO audit_facts (audit_id, fact) VALUES (?, ?)")) {
+          "INSERT INTO audit_facts (audit_id, fact, outcome) VALUES (?, ?, ?)")) {
         for (String fact : new LinkedHashSet<>(e.facts())) {
           s.setLong(1, id);
           s.setString(2, fact);
+          s.setString(3, e.kind() + "/" + e.verdict().orElse(""));
           s.executeUpdate();
         }
       }

@@ -143,17 +143,17 @@ public final class SqliteAuditReview implements AuditReview {
     for (int from = 0; from < names.size(); from += Page.MAX) {
       List<String> chunk = names.subList(from, Math.min(names.size(), from + Page.MAX));
       db.read(c -> {
-        try (PreparedStatement s = c.prepareStatement("SELECT f.fact, a.kind, a.verdict, count(*)"
-            + " FROM audit_facts f JOIN audit a ON a.id = f.audit_id WHERE f.fact IN ("
-            + "?,".repeat(chunk.size() - 1) + "?) GROUP BY f.fact, a.kind, a.verdict")) {
+        try (PreparedStatement s = c.prepareStatement("SELECT fact, outcome, count(*) FROM"
+            + " audit_facts WHERE fact IN (" + "?,".repeat(chunk.size() - 1) + "?)"
+            + " GROUP BY fact, outcome")) {
           for (int i = 0; i < chunk.size(); i++) {
             s.setString(i + 1, chunk.get(i));
           }
           try (ResultSet r = s.executeQuery()) {
             while (r.next()) {
               Cited was = out.getOrDefault(r.getString(1), Cited.NONE);
-              int n = r.getInt(4);
-              out.put(r.getString(1), switch (r.getString(2) + "/" + r.getString(3)) {
+              int n = r.getInt(3);
+              out.put(r.getString(1), switch (r.getString(2)) {
                 case "question/answered" -> new Cited(was.cited() + n, was.helpful(),
                     was.notHelpful());
                 case "feedback/helpful" -> new Cited(was.cited(), was.helpful() + n,

@@ -52,11 +52,14 @@ public final class SqliteFeedReview implements FeedReview {
     Page.check(offset, limit);
     return db.read(c -> {
       List<FeedItem> out = new ArrayList<>();
-      try (PreparedStatement s = c.prepareStatement("SELECT i.* FROM relevance r JOIN items i ON"
-          + " i.key = r.item_key WHERE r.story = ? AND i.published > ?"
-          + " ORDER BY i.published DESC, i.key LIMIT ? OFFSET ?")) {
-        s.setString(1, story);
-        s.setLong(2, after.toEpochMilli());
+      // Newest first along the publication index, stopping at the page's end: most recent
+      // items are relevant to some story, so this reads little more than the page.
+      try (PreparedStatement s = c.prepareStatement("SELECT i.* FROM items i INDEXED BY"
+          + " items_published WHERE i.published > ? AND EXISTS (SELECT 1 FROM relevance r"
+          + " WHERE r.story = ? AND r.item_key = i.key) ORDER BY i.published DESC"
+          + " LIMIT ? OFFSET ?")) {
+        s.setLong(1, after.toEpochMilli());
+        s.setString(2, story);
         s.setInt(3, limit + 1);
         s.setInt(4, offset);
         try (ResultSet r = s.executeQuery()) {
