@@ -44,7 +44,6 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -140,6 +139,11 @@ class DeskBrowserTest {
     if (feeds != null) {
       feeds.shutdown();
     }
+    if (tmp != null) {
+      try (var files = Files.walk(tmp)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
   }
 
   private void startService() throws Exception {
@@ -185,9 +189,19 @@ class DeskBrowserTest {
     WebElement field = browser.findElement(By.name("token"));
     field.clear();
     field.sendKeys(token);
-    WebElement button = browser.findElement(By.cssSelector("form button[type=submit]"));
+    submit(browser.findElement(By.cssSelector("form button[type=submit]")));
+  }
+
+  /**
+   * Clicks a form's button and waits for the page it leads to: the old document's mark is gone
+   * once the browser shows the new one (waiting for the button to go stale races in chromium).
+   */
+  private void submit(WebElement button) {
+    browser.executeScript("window.deskTestMark = true");
     button.click();
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(button));
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(
+        browser.executeScript("return window.deskTestMark === undefined"
+            + " && document.readyState === 'complete'")));
   }
 
   @Test
@@ -317,9 +331,7 @@ class DeskBrowserTest {
   void markingAGapHandled_survivesARestart() throws Exception {
     browser.get(url("/desk/gaps"));
     WebElement navy = browser.findElements(By.cssSelector("tr.gap")).get(1);
-    WebElement button = navy.findElement(By.cssSelector("button"));
-    button.click();
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(button));
+    submit(navy.findElement(By.cssSelector("button")));
     assertThat(browser.getCurrentUrl()).contains("/desk/gaps");
     List<WebElement> rows = browser.findElements(By.cssSelector("tr.gap"));
     assertThat(rows.get(1).getText()).startsWith("did palantir work with the mexican navy")
