@@ -153,7 +153,8 @@ public final class SqliteAuditReview implements AuditReview {
             while (r.next()) {
               Cited was = out.getOrDefault(r.getString(1), Cited.NONE);
               int n = r.getInt(3);
-              out.put(r.getString(1), switch (r.getString(2)) {
+              // Suggestions of declined answers are not citations: they add nothing here.
+              Cited now = switch (r.getString(2)) {
                 case "question/answered" -> new Cited(was.cited() + n, was.helpful(),
                     was.notHelpful());
                 case "feedback/helpful" -> new Cited(was.cited(), was.helpful() + n,
@@ -161,7 +162,10 @@ public final class SqliteAuditReview implements AuditReview {
                 case "feedback/not-helpful" -> new Cited(was.cited(), was.helpful(),
                     was.notHelpful() + n);
                 default -> was;
-              });
+              };
+              if (now != Cited.NONE) {
+                out.put(r.getString(1), now);
+              }
             }
           }
         }
