@@ -85,6 +85,20 @@ class ArchitectureTest {
   }
 
   @Test
+  void desk_isAtTheEndOfTheFlow_readingStoresAndFacts() {
+    noClasses().that().resideOutsideOfPackages("org.backgrounder.desk..", "org.backgrounder.cli..")
+        .should().dependOnClassesThat().resideInAPackage("org.backgrounder.desk..")
+        .allowEmptyShould(true)
+        .check(classes);
+    noClasses().that().resideInAPackage("org.backgrounder.desk..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.backgrounder.chat..",
+            "org.backgrounder.command..", "org.backgrounder.answer..", "org.backgrounder.index..",
+            "org.backgrounder.bench..")
+        .allowEmptyShould(true)
+        .check(classes);
+  }
+
+  @Test
   void nothing_dependsOnTheCommandLine() {
     noClasses().that().resideOutsideOfPackage("org.backgrounder.cli..")
         .and().doNotHaveFullyQualifiedName("org.backgrounder.Main")

@@ -11,8 +11,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.backgrounder.bench.Bench;
+import org.backgrounder.desk.DeskBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -21,11 +23,15 @@ import picocli.CommandLine.Model.CommandSpec;
     header = "Measure indexing, answer speed and size on a synthetic corpus.",
     description = {"Synthesizes a corpus, indexes it in a temporary data folder and prints index",
         "build rate, answer latency (p50/p99), heap used, index size, ingest rate from local feed",
-        "files, and the time of a poll cycle over feeds that answer 304."})
+        "files, the time of a poll cycle over feeds that answer 304, and how long each of the desk's",
+        "pages takes to render over that many items and --desk-audit audit entries."})
 final class BenchCommand implements Callable<Integer> {
 
   @Spec
   CommandSpec spec;
+
+  @ParentCommand
+  BackgrounderCommand top;
 
   @Option(names = "--facts", defaultValue = "1000", description = "Facts to synthesize (default ${DEFAULT-VALUE}).")
   int facts;
@@ -47,6 +53,11 @@ final class BenchCommand implements Callable<Integer> {
       description = "Feeds in the 304 poll cycle (default ${DEFAULT-VALUE}; 0 skips).")
   int pollFeeds;
 
+  @Option(names = "--desk-audit", defaultValue = "100000",
+      description = "Audit entries behind the desk's pages (default ${DEFAULT-VALUE}; 0 skips the"
+          + " desk figures).")
+  int deskAudit;
+
   @Option(names = "--json", description = "Print the figures as one JSON object.")
   boolean json;
 
@@ -58,6 +69,9 @@ final class BenchCommand implements Callable<Integer> {
     try {
       Map<String, Object> figures = Bench.run(new Bench.Options(facts, items, questions, seed,
           ingestItems, pollFeeds), folder, log);
+      Map<String, Object> desk = deskAudit > 0 ? DeskBench.run(Wiring.loadFacts(
+          Setup.configDir(top)), deskAudit, items, folder, log) : Map.of();
+      figures.putAll(desk);
       if (json) {
         out.println(new ObjectMapper().writeValueAsString(figures));
       } else {
@@ -74,6 +88,10 @@ final class BenchCommand implements Callable<Integer> {
         if (figures.containsKey("poll_304_cycle_s")) {
           out.printf("poll cycle over %d feeds answering 304: %s s%n", pollFeeds,
               figures.get("poll_304_cycle_s"));
+        }
+        if (!desk.isEmpty()) {
+          out.printf("desk pages over %d audit entries and %d items (median ms): %s%n", deskAudit,
+              items, desk);
         }
       }
       out.flush();

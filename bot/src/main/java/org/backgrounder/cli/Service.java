@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.backgrounder.chat.ChatException;
 import org.backgrounder.chat.Reply;
 import org.backgrounder.config.Settings;
+import org.backgrounder.desk.Desk;
 import org.backgrounder.digest.DigestScheduler;
 import org.backgrounder.feeds.Poller;
 import org.backgrounder.feeds.PollingService;
@@ -90,9 +91,15 @@ final class Service implements AutoCloseable {
     if (http.enabled()) {
       InetSocketAddress at = Settings.Addresses.parse(http.listen());
       ops = OpsServer.start(new InetSocketAddress(at.getHostString(), at.getPort()), w.metrics,
-          this::readiness);
+          this::readiness, Desk.create(w.settings.desk(), w.deskSources()));
       LOG.info("health and metrics on http://{}:{}/ (/healthz, /readyz, /metrics)",
           ops.address().getHostString(), ops.address().getPort());
+      if (w.settings.desk().enabled()) {
+        LOG.info("the desk's page on http://{}:{}/desk/", ops.address().getHostString(),
+            ops.address().getPort());
+      } else {
+        LOG.info("the desk's page is off: set desk.token (BACKGROUNDER_DESK_TOKEN) to turn it on");
+      }
     }
     LOG.info("Backgrounder is running: {} stories, {} facts, {} feeds, {} digests, chat on {}",
         w.index.factBase().stories().size(), w.index.factBase().factCount(), w.feeds.size(),

@@ -24,6 +24,7 @@ import org.backgrounder.command.Interceptors;
 import org.backgrounder.command.StandardCommands;
 import org.backgrounder.config.ConfigException;
 import org.backgrounder.config.Settings;
+import org.backgrounder.desk.DeskSources;
 import org.backgrounder.digest.DigestComposer;
 import org.backgrounder.digest.DigestLedger;
 import org.backgrounder.digest.DigestScheduler;
@@ -41,8 +42,10 @@ import org.backgrounder.ops.Metrics;
 import org.backgrounder.store.AuditLog;
 import org.backgrounder.store.Database;
 import org.backgrounder.store.SqliteAuditLog;
+import org.backgrounder.store.SqliteAuditReview;
 import org.backgrounder.store.SqliteDigestLedger;
 import org.backgrounder.store.SqliteFactHistory;
+import org.backgrounder.store.SqliteFeedReview;
 import org.backgrounder.store.SqliteFeedStore;
 import org.backgrounder.yaml.Problem;
 import org.slf4j.Logger;
@@ -148,6 +151,17 @@ final class Wiring implements Closeable {
           + " backgrounder digest --post.");
     }
     return s.postNow(now, Optional.empty());
+  }
+
+  /**
+   * What the desk's page reads: the stores, the fact base now serving, and which links it may
+   * show as links (those a fact file or a stored feed item holds).
+   */
+  DeskSources deskSources() {
+    return new DeskSources(index::factBase, new SqliteAuditReview(db), new SqliteFeedReview(db),
+        feedStore, () -> feeds, ledger, settings.digests(),
+        url -> index.factBase().holdsLink(url) || index.holdsItemLink(url),
+        settings.answers().staleAfter(), clock);
   }
 
   /** The digest scheduler over the configured digests, posting with {@code poster}. */

@@ -59,9 +59,12 @@ public final class AnswerReplies {
       links.add(new Reply.Link(c.n(), c.url(), c.title(), c.outlet(),
           c.published().map(AnswerReplies::day), c.sourceId().isEmpty() ? "news" : c.kind()));
     }
+    // A declined answer is about the facts it offered instead: the audit log keeps them, so the
+    // desk sees what the bot pointed to when it had no answer.
     Optional<Reply.Feedback> fb = feedback
         ? Optional.of(new Reply.Feedback(a.question(),
-            a.facts().stream().map(Answer.FactRef::name).toList(),
+            (a.answered() ? a.facts() : a.suggestions()).stream().map(Answer.FactRef::name)
+                .toList(),
             a.citations().stream().map(c -> c.url().toString()).toList()))
         : Optional.empty();
     return new Reply(a.answered() ? Reply.Kind.ANSWER : Reply.Kind.DECLINED, blocks, links, fb,

@@ -19,7 +19,7 @@ import java.util.Optional;
 public record Settings(
     @JsonDeserialize(contentUsing = AdminDeserializer.class) List<String> admins, SlackSettings slack, MatrixSettings matrix,
     FeedSettings feeds, List<DigestSettings> digests, ChatTarget adminChannel, Http http,
-    Logging logging, Limits limits, Audit audit, Answers answers) {
+    Logging logging, Limits limits, Audit audit, Answers answers, Desk desk) {
 
   public Settings {
     admins = admins == null ? List.of() : List.copyOf(admins);
@@ -33,11 +33,12 @@ public record Settings(
     limits = limits == null ? Limits.DEFAULT : limits;
     audit = audit == null ? Audit.DEFAULT : audit;
     answers = answers == null ? Answers.DEFAULT : answers;
+    desk = desk == null ? Desk.DEFAULT : desk;
   }
 
   /** The settings of a deployment that wrote none. */
   public static Settings defaults() {
-    return new Settings(null, null, null, null, null, null, null, null, null, null, null);
+    return new Settings(null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   public Optional<ChatTarget> adminChannelIfSet() {
@@ -160,6 +161,33 @@ public record Settings(
     public Answers {
       staleAfter = staleAfter == null ? Duration.ofDays(90) : staleAfter;
       recentItems = recentItems == null ? Duration.ofDays(365) : recentItems;
+    }
+  }
+
+  /**
+   * The research desk's page at {@code /desk/} on the {@code http} address.
+   *
+   * @param token what the desk signs in with; empty (the default) turns the page off
+   * @param showAskers whether the page shows who asked (as the platform's user id)
+   */
+  public record Desk(Secret token, Boolean showAskers) {
+    static final Desk DEFAULT = new Desk(null, null);
+
+    /** Fewer characters than this is too easy to guess. */
+    static final int MIN_TOKEN = 16;
+
+    public Desk {
+      token = token == null ? Secret.of("") : token;
+      showAskers = showAskers == null || showAskers;
+      if (!token.isEmpty() && token.reveal().strip().length() < MIN_TOKEN) {
+        throw new IllegalArgumentException("token must be at least " + MIN_TOKEN
+            + " characters; make one with: openssl rand -hex 24");
+      }
+    }
+
+    /** Whether the page is on: a token is configured. */
+    public boolean enabled() {
+      return !token.isEmpty();
     }
   }
 

@@ -34,7 +34,22 @@ public final class OpsServer implements AutoCloseable {
    */
   public static OpsServer start(InetSocketAddress address, Metrics metrics,
       Supplier<Map<String, Boolean>> readiness) throws IOException {
-    Handler handler = new Handler.Abstract() {
+    return new OpsServer(HttpServers.start(address, "ops-http", LIMITS, ops(metrics, readiness)));
+  }
+
+  /**
+   * Starts serving on {@code address}, with {@code pages} asked first about every request: it
+   * answers those it owns (the desk's, under {@code /desk}) and leaves the rest to the operations
+   * endpoints, which stay as they are.
+   */
+  public static OpsServer start(InetSocketAddress address, Metrics metrics,
+      Supplier<Map<String, Boolean>> readiness, Handler pages) throws IOException {
+    return new OpsServer(HttpServers.start(address, "ops-http", LIMITS,
+        new Handler.Sequence(pages, ops(metrics, readiness))));
+  }
+
+  private static Handler ops(Metrics metrics, Supplier<Map<String, Boolean>> readiness) {
+    return new Handler.Abstract() {
       @Override
       public boolean handle(Request request, Response response, Callback callback) {
         String method = request.getMethod();
@@ -54,7 +69,6 @@ public final class OpsServer implements AutoCloseable {
         return true;
       }
     };
-    return new OpsServer(HttpServers.start(address, "ops-http", LIMITS, handler));
   }
 
   private static void ready(Response response, Callback callback, Map<String, Boolean> parts) {

@@ -2,11 +2,14 @@ package org.backgrounder.store;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import org.backgrounder.text.Folding;
 
 /** The audit log in the {@code audit} table; lists are stored one value a line. */
 public final class SqliteAuditLog implements AuditLog {
@@ -21,8 +24,9 @@ public final class SqliteAuditLog implements AuditLog {
   public void add(Entry e) {
     int colon = e.user().indexOf(':');
     db.transaction(c -> {
+      long id;
       try (PreparedStatement s = c.prepareStatement("INSERT INTO audit (at, kind, platform,"
-          + " user_id, question, facts, links, verdict) VALUES (?,?,?,?,?,?,?,?)")) {
+          + " user_id, question, facts, links, verdict, question_key) VALUES (?,?,?,?,?,?,?,?,?)")) {
         s.setLong(1, e.at().toEpochMilli());
         s.setString(2, e.kind());
         s.setString(3, colon < 0 ? "" : e.user().substring(0, colon));
@@ -31,8 +35,24 @@ public final class SqliteAuditLog implements AuditLog {
         s.setString(6, String.join("\n", e.facts()));
         s.setString(7, String.join("\n", e.links()));
         s.setString(8, e.verdict().orElse(null));
-        return s.executeUpdate();
+        s.setString(9, e.kind().equals("question") ? questionKey(e.question()) : null);
+        s.executeUpdate();
       }
+      try (Statement s = c.createStatement();
+          ResultSet keys = s.executeQuery("SELECT last_insert_rowid()")) {
+        keys.next();
+        id = keys.getLong(1);
+      }
+      try (PreparedStatement s = c.prepareStatement(
+          "INSERT INTO audit_facts (audit_id, fact, outcome) VALUES (?, ?, ?)")) {
+        for (String fact : new LinkedHashSet<>(e.facts())) {
+          s.setLong(1, id);
+          s.setString(2, fact);
+          s.setString(3, e.kind() + "/" + e.verdict().orElse(""));
+          s.executeUpdate();
+        }
+      }
+      return null;
     });
   }
 
@@ -68,7 +88,16 @@ public final class SqliteAuditLog implements AuditLog {
     });
   }
 
-  private static List<String> lines(String s) {
+  /**
+   * What makes two questions "the same question" for the desk: their folded words, so case,
+   * accents and punctuation do not split a group ("¿Quién?" and "quien" are one).
+   */
+  static String questionKey(String question) {
+    String key = String.join(" ", Folding.foldedWords(question));
+    return key.isEmpty() ? question.strip() : key;
+  }
+
+  static List<String> lines(String s) {
     return s == null || s.isEmpty() ? List.of() : Arrays.asList(s.split("\n"));
   }
 }

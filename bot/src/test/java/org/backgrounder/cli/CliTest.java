@@ -45,6 +45,18 @@ class CliTest {
   }
 
   @Test
+  void bench_json_includesTheDeskPages() {
+    Run r = run("--config", TestPaths.shippedConfig().toString(), "bench", "--facts", "50",
+        "--items", "1000", "--questions", "5", "--ingest-items", "0", "--poll-feeds", "0",
+        "--desk-audit", "1000", "--json");
+
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(r.out()).contains("\"desk_overview_ms\":", "\"desk_gaps_ms\":",
+        "\"desk_feedback_ms\":", "\"desk_facts_ms\":", "\"desk_feeds_ms\":",
+        "\"desk_timeline_ms\":", "\"desk_gaps_csv_ms\":");
+  }
+
+  @Test
   void version_printsTheBuild() {
     Run r = run("--version");
 

@@ -160,7 +160,22 @@ class SettingsLoaderTest {
   void parse_unknownTopLevelKey_listsTheKnownOnes() {
     assertThatThrownBy(() -> loader.parse("colour: blue\n", "b.yaml"))
         .hasMessageStartingWith("b.yaml:1:1: unknown key 'colour'; known keys here: admin_channel,"
-            + " admins, answers, audit, digests, feeds, http, limits, logging, matrix, slack");
+            + " admins, answers, audit, desk, digests, feeds, http, limits, logging, matrix, slack");
+  }
+
+  @Test
+  void parse_desk_isOffWithoutAToken_andRefusesAShortOne() throws Exception {
+    assertThat(loader.parse("http: { listen: \"127.0.0.1:9090\" }\n", "b.yaml").desk().enabled())
+        .isFalse();
+    Settings on = SettingsLoader.withEnvironment(java.util.Map.of("BACKGROUNDER_DESK_TOKEN",
+        "fake-desk-token-for-tests-0000")).parse(
+            "desk:\n  token: ${BACKGROUNDER_DESK_TOKEN:-}\n  show_askers: false\n", "b.yaml");
+    assertThat(on.desk().enabled()).isTrue();
+    assertThat(on.desk().showAskers()).isFalse();
+    assertThat(on.desk().toString()).doesNotContain("fake-desk-token");
+    assertThatThrownBy(() -> SettingsLoader.withEnvironment(java.util.Map.of(
+        "BACKGROUNDER_DESK_TOKEN", "short")).parse("desk:\n  token: ${BACKGROUNDER_DESK_TOKEN}\n",
+            "b.yaml")).hasMessageContaining("token must be at least 16 characters");
   }
 
   @Test

@@ -1,0 +1,12 @@
+package org.backgrounder.desk;
+
+import org.backgrounder.text.Folding;
+
+/** The group key the audit log gives a question (as {@code SqliteAuditLog} folds it). */
+final class SqliteAuditReviewKey {
+  private SqliteAuditReviewKey() {}
+
+  static String of(String question) {
+    return String.join(" ", Folding.foldedWords(question));
+  }
+}
