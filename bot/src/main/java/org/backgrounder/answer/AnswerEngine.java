@@ -110,6 +110,10 @@ public final class AnswerEngine {
    * Questions that are not searches: a pasted link, a request for the story in brief
    * ("background", "what happened?"), and "who is X?" for an entity the desk has described.
    */
+  /** "a timeline of the designations", "cronología de las transferencias": the /timeline of it. */
+  private static final java.util.regex.Pattern TIMELINE = java.util.regex.Pattern.compile(
+      "(?i)\\b(timeline|chronology|cronolog[ií]a|l[ií]nea de tiempo)\\b");
+
   private Optional<Answer> conversational(Context c) {
     String text = c.question.text();
     Optional<java.net.URI> link = PastedLinks.of(text);
@@ -118,6 +122,10 @@ public final class AnswerEngine {
     }
     if (Briefs.asksForStory(text)) {
       return Optional.of(story(c, ""));
+    }
+    java.util.regex.Matcher timeline = TIMELINE.matcher(text);
+    if (timeline.find()) {
+      return Optional.of(timeline(timeline.replaceAll(" ")));
     }
     Optional<org.backgrounder.facts.Entity> who = Briefs.whoIs(c.question, c.base);
     if (who.isEmpty()) {

@@ -138,7 +138,8 @@ final class QuestionParser {
           || (coverageShape && Lexicon.COVERAGE.contains(w))) {
         continue;
       }
-      boolean number = Character.isDigit(w.charAt(0));
+      String digits = NUMBER_WORDS.get(w);
+      boolean number = Character.isDigit(w.charAt(0)) || digits != null;
       if (w.length() < 2 && !number) {
         continue;
       }
@@ -160,8 +161,17 @@ final class QuestionParser {
       if (!related.isEmpty() && sameMeaning(terms, related)) {
         continue; // "familia, esposa, hijos": one meaning asked three ways counts once
       }
-      terms.add(new Question.Term(w, kind,
-          new Vocabulary.Phrase(List.of(t.word.variants()), t.text), related, known));
+      Set<String> forms = t.word.variants();
+      if (digits != null) {
+        forms = Set.of(w, digits); // "six" is said "six" or "6"
+      }
+      terms.add(new Question.Term(w, kind, new Vocabulary.Phrase(List.of(forms), t.text), related,
+          known));
+    }
+    for (String q : List.copyOf(qualifiers)) {
+      if (vocabulary.opposites(q).stream().anyMatch(qualifiers::contains)) {
+        qualifiers.remove(q); // "now, and the previous role": both ends asked, neither narrows
+      }
     }
     if (qualifiers.contains("latest") && !coverageShape && terms.isEmpty() && entities.isEmpty()) {
       intents.add(Question.Intent.LATEST);
@@ -174,6 +184,16 @@ final class QuestionParser {
     return new Question(asked, intents, entities, described, terms, dates, qualifiers, many,
         speaker && !entities.isEmpty(), alternatives);
   }
+
+  /** Numbers written as words, English and Spanish, with their digits. */
+  private static final Map<String, String> NUMBER_WORDS = Map.ofEntries(Map.entry("two", "2"),
+      Map.entry("three", "3"), Map.entry("four", "4"), Map.entry("five", "5"),
+      Map.entry("six", "6"), Map.entry("seven", "7"), Map.entry("eight", "8"),
+      Map.entry("nine", "9"), Map.entry("ten", "10"), Map.entry("eleven", "11"),
+      Map.entry("twelve", "12"), Map.entry("dos", "2"), Map.entry("tres", "3"),
+      Map.entry("cuatro", "4"), Map.entry("cinco", "5"), Map.entry("seis", "6"),
+      Map.entry("siete", "7"), Map.entry("ocho", "8"), Map.entry("nueve", "9"),
+      Map.entry("diez", "10"), Map.entry("once", "11"), Map.entry("doce", "12"));
 
   private static final Set<String> SPANISH = Set.of("de", "la", "el", "los", "las", "que", "en",
       "por", "para", "con", "del", "se", "su", "es", "son", "fue", "al", "una", "un", "cuantos",
