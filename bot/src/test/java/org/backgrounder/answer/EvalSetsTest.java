@@ -18,8 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Runs the question sets under {@code eval/} through the real engine over each story's fact file
  * and feed snapshots, as {@code backgrounder eval} does. The questions were written by people who
  * saw only a prose briefing of each story (kept beside the set), never the facts or the code;
- * {@code dev} sets were used to tune the engine from the start, {@code fresh} ones only after
- * the first round had been measured on them, {@code fresh2} never.
+ * {@code dev} sets were used to tune the engine from the start, {@code fresh} and {@code fresh2}
+ * only after a round had been measured on them, {@code fresh3} never.
  *
  * <p>The floors are regression guards at the figures measured when the sets were added (see the
  * README's "How well it answers"), a few points lower so that one reworded fact does not fail the
@@ -38,7 +38,10 @@ class EvalSetsTest {
         Arguments.of("food-recall", "fresh", 0.35, 0.22),
         Arguments.of("cartels-fto", "fresh2", 0.48, 0.20),
         Arguments.of("city-recount", "fresh2", 0.38, 0.07),
-        Arguments.of("food-recall", "fresh2", 0.24, 0.07));
+        Arguments.of("food-recall", "fresh2", 0.24, 0.07),
+        Arguments.of("cartels-fto", "fresh3", 0.36, 0.15),
+        Arguments.of("city-recount", "fresh3", 0.22, 0.12),
+        Arguments.of("food-recall", "fresh3", 0.24, 0.07));
   }
 
   @ParameterizedTest(name = "{0} {1}")
@@ -57,7 +60,7 @@ class EvalSetsTest {
     System.out.printf("%s %s: recall %.1f%% (%d/%d), wrong first %d, overreach %d/%d%n", story,
         set, r.all().recall() * 100, r.all().right(), r.all().covered(), r.all().wrongFirst(),
         r.all().overreach(), r.all().uncovered());
-    assertThat(cases).hasSizeGreaterThanOrEqualTo(45);
+    assertThat(cases).hasSizeGreaterThanOrEqualTo(40);
     assertThat(r.badLinks()).as("cited links that no fact file or feed holds").isZero();
     assertThat(r.all().recall()).as("share of covered questions whose first fact is right")
         .isGreaterThanOrEqualTo(minRecall);
