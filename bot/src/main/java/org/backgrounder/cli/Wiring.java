@@ -199,6 +199,8 @@ final class Wiring implements Closeable {
     SearchIndex index = null;
     try {
       index = openIndex(data, access);
+      index.restrictFeeds(feeds.feeds().stream().filter(f -> !f.stories().isEmpty())
+          .collect(Collectors.toMap(FeedConfig::id, f -> Set.copyOf(f.stories()), (a, b) -> a)));
       SqliteFeedStore store = new SqliteFeedStore(db);
       String what = index.sync(facts, store::items, store.lastSeq());
       int caught = index.catchUp(store);

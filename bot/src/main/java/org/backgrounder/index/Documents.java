@@ -2,7 +2,9 @@ package org.backgrounder.index;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -81,7 +83,8 @@ final class Documents {
     return d;
   }
 
-  Document item(FeedItem item, StoryMatcher matcher) {
+  Document item(FeedItem item, StoryMatcher matcher, Map<String, Set<String>> feedStories) {
+    Set<String> allowed = feedStories.get(item.feedId());
     Document d = new Document();
     d.add(new StringField(Fields.TYPE, Fields.TYPE_ITEM, Field.Store.NO));
     d.add(new StringField(Fields.ITEM_KEY, item.key(), Field.Store.YES));
@@ -104,6 +107,9 @@ final class Documents {
     d.add(new Field(Fields.ITEM_TEXT, item.title() + " .\n" + lede(item.summary()), ITEM_TEXT));
     d.add(new Field(Fields.ITEM_EXTRA, item.outlet(), ITEM_TEXT));
     for (StoryMatcher.StoryMatch m : matcher.match(item.title(), item.summary())) {
+      if (allowed != null && !allowed.contains(m.story())) {
+        continue; // the feed is restricted to other stories
+      }
       d.add(new StringField(Fields.STORY, m.story(), Field.Store.YES));
       for (String e : m.entities()) {
         d.add(new StringField(Fields.ENTITY, m.story() + "/" + e, Field.Store.NO));

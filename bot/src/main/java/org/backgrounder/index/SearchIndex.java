@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
@@ -57,7 +58,8 @@ public final class SearchIndex implements Closeable {
   private volatile StoryMatcher matcher = StoryMatcher.of(FactBase.empty());
   /** The fingerprints of {@link #factBase}, kept with every commit (computed once per base). */
   private String factsPrint = factsFingerprint(FactBase.empty());
-  private String vocabPrint = vocabularyFingerprint(FactBase.empty());
+  private String vocabPrint = vocabularyFingerprint(FactBase.empty(), Map.of());
+  private volatile Map<String, Set<String>> feedStories = Map.of();
   /** The change number of the item store that this index has caught up with. */
   private long storeSeq;
   /**
@@ -215,7 +217,7 @@ public final class SearchIndex implements Closeable {
       try {
         List<Document> docs = new ArrayList<>(batch.size());
         for (FeedItem item : batch) {
-          docs.add(documents.item(item, m));
+          docs.add(documents.item(item, m, feedStories));
         }
         write.write(docs, batch);
         return null;
@@ -259,7 +261,7 @@ public final class SearchIndex implements Closeable {
       // on every core when there are many (a poll run usually brings a few).
       if (changes.added().size() < 512) {
         for (FeedItem item : changes.added()) {
-          writer.addDocument(documents.item(item, matcher));
+          writer.addDocument(documents.item(item, matcher, feedStories));
         }
       } else {
         inParallel(changes.added(), (docs, batch) -> writer.addDocuments(docs));
@@ -339,7 +341,20 @@ public final class SearchIndex implements Closeable {
     this.factBase = facts;
     this.matcher = StoryMatcher.of(facts);
     this.factsPrint = factsFingerprint(facts);
-    this.vocabPrint = vocabularyFingerprint(facts);
+    this.vocabPrint = vocabularyFingerprint(facts, feedStories);
+  }
+
+  /**
+   * The stories each feed may feed, from {@code feeds.yaml} ({@code stories:}); a feed not named
+   * here feeds any story. An item of a restricted feed is tagged only with its feed's stories,
+   * so it answers and counts for no other. Call before {@link #sync}: a change rebuilds the
+   * items' tags there.
+   */
+  public synchronized void restrictFeeds(Map<String, Set<String>> storiesByFeed) {
+    Map<String, Set<String>> copy = new java.util.TreeMap<>();
+    storiesByFeed.forEach((feed, stories) -> copy.put(feed, Set.copyOf(stories)));
+    this.feedStories = java.util.Collections.unmodifiableMap(copy);
+    this.vocabPrint = vocabularyFingerprint(factBase, feedStories);
   }
 
   private void writeFacts(FactBase facts) throws IOException {
@@ -354,7 +369,7 @@ public final class SearchIndex implements Closeable {
   }
 
   private void writeItem(FeedItem item) throws IOException {
-    writer.updateDocument(new Term(Fields.ITEM_KEY, item.key()), documents.item(item, matcher));
+    writer.updateDocument(new Term(Fields.ITEM_KEY, item.key()), documents.item(item, matcher, feedStories));
   }
 
   private Map<String, String> committedUserData() throws IOException {
@@ -394,9 +409,14 @@ public final class SearchIndex implements Closeable {
     return sha256(b.toString());
   }
 
-  /** A digest of what decides item matching: keywords and entity names, per story. */
-  static String vocabularyFingerprint(FactBase facts) {
+  /**
+   * A digest of what decides item matching: keywords and entity names, per story, and which
+   * stories each restricted feed may feed.
+   */
+  static String vocabularyFingerprint(FactBase facts, Map<String, Set<String>> feedStories) {
     StringBuilder b = new StringBuilder(SCHEMA);
+    feedStories.forEach((feed, stories) -> b.append('|').append(feed).append(new java.util.TreeSet<>(
+        stories)));
     for (FactFile f : facts.stories()) {
       b.append('|').append(f.story().id()).append(f.story().keywords());
       for (Entity e : f.entities()) {

@@ -163,4 +163,23 @@ class SearchIndexTest {
   private static FactBase load(Path dir) {
     return FactFileLoader.standard().load(dir, Path::toString).factBase();
   }
+
+  @Test
+  void items_feedRestrictedToOtherStories_isNotTaggedWithThisOne() throws IOException {
+    try (SearchIndex index = SearchIndex.inMemory()) {
+      FeedItem news = new FeedItem("k1", "sports-desk", "El Universal", "Palantir y la CIA", "",
+          Optional.of(URI.create("https://example.com/k1")), Instant.parse("2026-11-20T10:00:00Z"),
+          false, Optional.of("es"), Instant.parse("2026-11-20T10:00:00Z"));
+      FeedItem open = new FeedItem("k2", "any-desk", "El Universal", "Palantir y la CIA", "",
+          Optional.of(URI.create("https://example.com/k2")), Instant.parse("2026-11-20T10:00:00Z"),
+          false, Optional.of("es"), Instant.parse("2026-11-20T10:00:00Z"));
+      index.restrictFeeds(java.util.Map.of("sports-desk", Set.of("some-other-story")));
+      index.rebuild(shipped(), List.of(news, open));
+
+      List<Queries.ItemHit> hits = index.items(new Queries.ItemQuery(List.of(word("palantir")),
+          Optional.empty(), Optional.empty(), Set.of("cartels-fto"), Queries.Order.NEWEST, 10));
+
+      assertThat(hits).extracting(h -> h.item().key()).containsExactly("k2");
+    }
+  }
 }
