@@ -21,7 +21,7 @@ import org.backgrounder.index.Queries;
  */
 final class Retriever {
 
-  static final float SYNONYM = 0.85f;
+  static final float SYNONYM = 0.7f;
   static final float TYPO = 0.7f;
   /**
    * How much a word no fact uses weighs, relative to a word that one fact uses: little, because
