@@ -449,14 +449,19 @@ public final class AnswerEngine {
       return c.decline("Name a topic: /outlets palantir");
     }
     List<FactBase.Located> facts = findFacts(c, MANY_FACTS);
-    for (FactBase.Located f : facts) {
-      c.b.fact(ref(c.base, f), f.story(), f.fact(), f.fact().text());
-      Outlets.ofFact(c.b, f);
-    }
     List<FeedItem> items = index.items(new Queries.ItemQuery(q.itemNeeds(), Optional.empty(),
         Optional.empty(), Set.of(), Queries.Order.OLDEST, 200)).stream()
         .map(Queries.ItemHit::item).filter(i -> Mentions.all(i, q)).toList();
-    Outlets.ofTopic(c.b, q.text(), items);
+    Set<String> underFacts = new java.util.HashSet<>();
+    for (FactBase.Located f : facts) {
+      c.b.fact(ref(c.base, f), f.story(), f.fact(), f.fact().text());
+      Outlets.ofFact(c.b, f);
+      List<FeedItem> reporting = FactCoverage.reporting(f, items);
+      Outlets.ofFactItems(c.b, reporting);
+      reporting.forEach(i -> underFacts.add(i.key()));
+    }
+    Outlets.ofTopic(c.b, q.text(), items.stream().filter(i -> !underFacts.contains(i.key()))
+        .toList());
     if (facts.isEmpty() && items.stream().noneMatch(i -> i.link().isPresent())) {
       return decline(c, "I know of no outlet that reported that.");
     }
