@@ -108,6 +108,28 @@ final class Briefs {
         + " its fact file, not a sourced fact.)";
   }
 
+  /** The story in brief: the desk's summary and review date, key people, first and latest facts. */
+  static Answer answer(Asked c, String id, Composing k) {
+    Optional<FactFile> story = story(c.base, id);
+    if (story.isEmpty()) {
+      List<String> ids = c.base.stories().stream().map(s -> s.story().id()).toList();
+      return c.decline(ids.isEmpty() ? "No story is loaded yet."
+          : (id.isBlank() ? "Which story? " : "I have no story called \"" + id.strip() + "\". ")
+              + "The stories: " + String.join(", ", ids) + " (/story ID).");
+    }
+    brief(c.b, story.get());
+    List<FactBase.Located> ends = firstAndLatest(story.get());
+    String[] labels = {"First on file", "Latest on file"};
+    for (int i = 0; i < ends.size(); i++) {
+      FactBase.Located f = ends.get(i);
+      c.b.fact(AnswerEngine.ref(c.base, f), f.story(), f.fact(), labels[i] + ", "
+          + f.fact().date().orElseThrow().spoken() + ": " + f.fact().text());
+    }
+    c.b.notice("More: /timeline for every dated fact, /sources TOPIC for the sources.");
+    k.freshness(c, ends);
+    return c.b.answered(!ends.isEmpty()).build();
+  }
+
   /** The story a {@code /story [ID]} names, or the only one; empty when it is not clear. */
   static Optional<FactFile> story(FactBase base, String id) {
     String name = id.strip();

@@ -14,8 +14,9 @@ import org.backgrounder.feeds.FeedItem;
 
 /**
  * "Reported by" lines. Under a fact they name only that fact's own sources (and the outlets those
- * sources credit, which have no link on file); coverage found for the whole topic in the feeds is
- * a separate line that says it is topic-wide, so a fact never seems to rest on it.
+ * sources credit, which have no link on file), then the feed items that report that very fact;
+ * the rest of the coverage found for the topic is a separate line that says it is topic-wide, so
+ * a fact never seems to rest on it.
  */
 final class Outlets {
 
@@ -59,10 +60,45 @@ final class Outlets {
   }
 
   /**
+   * "In the news: Reuters (June 20, 2025); AP (June 21, 2025).": the outlets of the feed items
+   * that report the fact above (see {@link FactCoverage}), each with its first such item; nothing
+   * when none does.
+   */
+  static void ofFactItems(Answer.Builder b, List<FeedItem> items) {
+    List<First> firsts = sorted(firstItems(b, items));
+    if (firsts.isEmpty()) {
+      return;
+    }
+    List<String> parts = new ArrayList<>();
+    List<Integer> cites = new ArrayList<>();
+    for (First first : firsts) {
+      parts.add(first.outlet() + " (" + first.spoken() + ")");
+      cites.add(first.citation());
+    }
+    b.sentence(Answer.Role.LISTING, "In the news: " + String.join("; ", parts) + ".", cites);
+  }
+
+  /**
    * The outlets whose feed items match the topic, each with its first item's date, labelled as
    * the whole topic's; nothing when no item matches.
    */
   static void ofTopic(Answer.Builder b, String topic, List<FeedItem> items) {
+    List<First> firsts = sorted(firstItems(b, items));
+    if (firsts.isEmpty()) {
+      return;
+    }
+    List<String> parts = new ArrayList<>();
+    List<Integer> cites = new ArrayList<>();
+    for (First first : firsts) {
+      parts.add(first.outlet() + " (first on " + first.spoken() + ")");
+      cites.add(first.citation());
+    }
+    b.sentence(Answer.Role.NOTICE, "In the news about \u201c" + topic + "\u201d as a whole, not"
+        + " any one fact: " + String.join("; ", parts) + ".", cites);
+  }
+
+  /** Each outlet's first linked item of {@code items} (given oldest first), cited. */
+  private static Map<String, First> firstItems(Answer.Builder b, List<FeedItem> items) {
     Map<String, First> firsts = new LinkedHashMap<>();
     for (FeedItem item : items) {
       if (item.link().isEmpty() || firsts.containsKey(item.outlet())) {
@@ -72,17 +108,7 @@ final class Outlets {
       LocalDate date = LocalDate.ofInstant(item.published(), ZoneOffset.UTC);
       firsts.put(item.outlet(), new First(item.outlet(), date, FactDate.of(date).spoken(), n));
     }
-    if (firsts.isEmpty()) {
-      return;
-    }
-    List<String> parts = new ArrayList<>();
-    List<Integer> cites = new ArrayList<>();
-    for (First first : sorted(firsts)) {
-      parts.add(first.outlet() + " (first on " + first.spoken() + ")");
-      cites.add(first.citation());
-    }
-    b.sentence(Answer.Role.NOTICE, "In the news about \u201c" + topic + "\u201d as a whole, not"
-        + " any one fact: " + String.join("; ", parts) + ".", cites);
+    return firsts;
   }
 
   private static List<First> sorted(Map<String, First> firsts) {

@@ -14,6 +14,7 @@ import org.backgrounder.facts.FactDate;
 import org.backgrounder.facts.FactFile;
 import org.backgrounder.facts.Source;
 import org.backgrounder.feeds.FeedItem;
+import org.backgrounder.index.SearchIndex;
 
 /**
  * A link pasted as a question or given to {@code /sources}: what the desk holds under it (a
@@ -44,6 +45,21 @@ final class PastedLinks {
     String s = url.toString();
     String other = s.endsWith("/") ? s.substring(0, s.length() - 1) : s + "/";
     return List.of(url, URI.create(other));
+  }
+
+  /** What {@code url} is: a source and the facts citing it, a feed item, or not on file. */
+  static Answer answer(Asked c, URI url, SearchIndex index) {
+    if (fromFacts(c.b, c.base, url)) {
+      return c.b.answered(true).build();
+    }
+    for (URI u : spellings(url)) {
+      Optional<FeedItem> item = index.itemByLink(u);
+      if (item.isPresent()) {
+        fromFeeds(c.b, item.get());
+        return c.b.answered(true).build();
+      }
+    }
+    return c.decline("That link is not on file: no fact file or feed item I hold has it.");
   }
 
   /** Says what the link is and which facts cite it; false when no fact file holds it. */

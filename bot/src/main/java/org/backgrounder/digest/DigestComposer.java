@@ -16,7 +16,9 @@ import java.util.Optional;
 import org.backgrounder.chat.Reply;
 import org.backgrounder.facts.FactBase;
 import org.backgrounder.facts.FactChange;
+import org.backgrounder.facts.FactDate;
 import org.backgrounder.facts.FactFile;
+import org.backgrounder.facts.Source;
 import org.backgrounder.feeds.FeedConfig;
 import org.backgrounder.feeds.FeedItem;
 import org.backgrounder.feeds.FeedState;
@@ -87,7 +89,7 @@ public final class DigestComposer {
    */
   public static Digest compose(FactBase facts, List<String> stories, Window window,
       List<FeedStore.Relevant> relevant, List<FactChange> changes) {
-    Links links = new Links(window.zone());
+    Links links = new Links(window.zone(), facts);
     List<Reply.Block> blocks = new ArrayList<>();
     blocks.add(heading("What's new since " + WHEN.format(window.from().atZone(window.zone()))));
     int itemCount = 0;
@@ -257,25 +259,39 @@ public final class DigestComposer {
     return new Reply.Notice(List.of(new Reply.Text(text)));
   }
 
-  /** The numbered links of a digest; a link cited twice keeps its number. */
+  /**
+   * The numbered links of a digest; a link cited twice keeps its number. Each is dated and kinded
+   * as answers date and kind theirs ("February 20, 2025", "news" for a feed item).
+   */
   private static final class Links {
     private final ZoneId zone;
+    private final FactBase facts;
     private final Map<URI, Reply.Link> byUrl = new LinkedHashMap<>();
 
-    Links(ZoneId zone) {
+    Links(ZoneId zone, FactBase facts) {
       this.zone = zone;
+      this.facts = facts;
     }
 
     int item(FeedItem i) {
       URI url = i.link().orElseThrow();
       return byUrl.computeIfAbsent(url, u -> new Reply.Link(byUrl.size() + 1, u, i.displayTitle(),
-          i.outlet(), Optional.of(i.published().atZone(zone).toLocalDate().toString()), "feed"))
-          .n();
+          i.outlet(), Optional.of(FactDate.of(i.published().atZone(zone).toLocalDate()).spoken()),
+          "news")).n();
     }
 
+    /**
+     * A changed fact's source, with the date the change kept; a change logged before changes
+     * kept dates takes the date of the source with that link in the fact files now serving.
+     */
     int source(FactChange.Cited s) {
       return byUrl.computeIfAbsent(s.url(), u -> new Reply.Link(byUrl.size() + 1, u, s.title(),
-          s.outlet(), Optional.empty(), s.kind())).n();
+          s.outlet(), s.published().or(() -> onFile(u)).map(FactDate::spoken), s.kind())).n();
+    }
+
+    private Optional<FactDate> onFile(URI url) {
+      return facts.stories().stream().flatMap(f -> f.sources().stream())
+          .filter(src -> src.url().equals(url)).findFirst().flatMap(Source::published);
     }
 
     List<Reply.Link> all() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -20,6 +21,7 @@ import java.util.Set;
 import org.backgrounder.facts.Fact;
 import org.backgrounder.facts.FactBase;
 import org.backgrounder.facts.FactChange;
+import org.backgrounder.facts.FactDate;
 import org.backgrounder.facts.FactFile;
 import org.backgrounder.facts.FactHistory;
 
@@ -60,7 +62,7 @@ public final class SqliteFactHistory implements FactHistory {
             String key = f.story().id() + "/" + fact.id();
             present.put(key, true);
             List<FactChange.Cited> cited = FactChange.cited(f, fact);
-            String print = fingerprint(fact.toString() + cited);
+            String print = fingerprint(fact.toString() + undated(cited));
             Known k = known.get(key);
             if (!firstTime && (k == null || k.removed())) {
               changes.add(new FactChange(f.story().id(), fact.id(), FactChange.Kind.ADDED, fact.text(),
@@ -134,12 +136,30 @@ public final class SqliteFactHistory implements FactHistory {
     });
   }
 
-  /** Sources as a JSON array of {url, title, outlet}. */
+  /**
+   * The sources as fingerprints have always spelled them, before sources carried dates: a new
+   * field in {@link FactChange.Cited} must not make every fact of every story read as changed
+   * on the first reload after an upgrade.
+   */
+  private static String undated(List<FactChange.Cited> cited) {
+    StringBuilder b = new StringBuilder("[");
+    for (FactChange.Cited c : cited) {
+      if (b.length() > 1) {
+        b.append(", ");
+      }
+      b.append("Cited[url=").append(c.url()).append(", title=").append(c.title())
+          .append(", outlet=").append(c.outlet()).append(", kind=").append(c.kind()).append(']');
+    }
+    return b.append(']').toString();
+  }
+
+  /** Sources as a JSON array of {url, title, outlet, kind, published}. */
   private static String write(List<FactChange.Cited> cited) {
     ArrayNode a = JSON.createArrayNode();
     for (FactChange.Cited c : cited) {
-      a.addObject().put("url", c.url().toString()).put("title", c.title()).put("outlet", c.outlet())
-          .put("kind", c.kind());
+      ObjectNode o = a.addObject().put("url", c.url().toString()).put("title", c.title())
+          .put("outlet", c.outlet()).put("kind", c.kind());
+      c.published().ifPresent(d -> o.put("published", d.toString()));
     }
     return a.toString();
   }
@@ -150,7 +170,8 @@ public final class SqliteFactHistory implements FactHistory {
     try {
       for (JsonNode n : JSON.readTree(json == null ? "[]" : json)) {
         out.add(new FactChange.Cited(URI.create(n.path("url").asText()), n.path("title").asText(),
-            n.path("outlet").asText(), n.path("kind").asText("news")));
+            n.path("outlet").asText(), n.path("kind").asText("news"),
+            FactDate.parse(n.path("published").asText(""))));
       }
     } catch (JsonProcessingException | IllegalArgumentException e) {
       return List.of();

@@ -59,7 +59,8 @@ public final class ShippedBot {
             "2012-01-31T12:00:00Z"));
   }
 
-  private static FeedItem item(String key, String outlet, String title, String summary, URI link,
+  /** A feed item of {@code outlet}, published at {@code published} (an ISO instant). */
+  public static FeedItem item(String key, String outlet, String title, String summary, URI link,
       String published) {
     Instant at = Instant.parse(published);
     return new FeedItem("guid:" + key, outlet.toLowerCase().replace(' ', '-'), outlet, title,
@@ -68,11 +69,16 @@ public final class ShippedBot {
 
   /** The dispatcher, with {@code admins} as the only admins and a stand-in admin /reload. */
   public static Dispatcher dispatcher(Set<String> admins) {
+    return dispatcher(admins, items());
+  }
+
+  /** The dispatcher over {@code items} instead of {@link #items()}. */
+  public static Dispatcher dispatcher(Set<String> admins, List<FeedItem> items) {
     FactBase facts = FactFileLoader.standard()
         .load(TestPaths.shippedConfig().resolve("facts"), Path::toString).factBase();
     SearchIndex index = SearchIndex.inMemory();
     try {
-      index.rebuild(facts, items());
+      index.rebuild(facts, items);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -92,6 +98,15 @@ public final class ShippedBot {
 
   /** Types {@code lines} into a terminal chat whose admins are {@code admins}. */
   public static String terminal(Set<String> admins, String... lines) {
+    return terminal(items(), admins, lines);
+  }
+
+  /** Types {@code lines} into a terminal chat, as its admin, over {@code items}. */
+  public static String terminal(List<FeedItem> items, String... lines) {
+    return terminal(items, Set.of(ConsoleChat.localUser().qualifiedId()), lines);
+  }
+
+  private static String terminal(List<FeedItem> items, Set<String> admins, String... lines) {
     StringWriter out = new StringWriter();
     PrintWriter printer = new PrintWriter(out);
     java.util.Iterator<String> typed = List.of(lines).iterator();
@@ -103,7 +118,7 @@ public final class ShippedBot {
       printer.print(prompt + line + "\n");
       return line;
     };
-    ConsoleChat chat = ConsoleChat.create(dispatcher(admins)::handle, keyboard, printer,
+    ConsoleChat chat = ConsoleChat.create(dispatcher(admins, items)::handle, keyboard, printer,
         Clock.fixed(NOW, ZoneOffset.UTC));
     chat.run();
     printer.flush();

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.backgrounder.chat.PlainText;
 import org.backgrounder.chat.Reply;
 import org.backgrounder.facts.FactChange;
+import org.backgrounder.facts.FactDate;
 import org.backgrounder.feeds.FeedItem;
 import org.backgrounder.feeds.FeedStore;
 import org.junit.jupiter.api.AfterEach;
@@ -110,6 +111,28 @@ class DigestComposerTest {
         .contains("(removed) An old fact.").contains("https://www.federalregister.gov/x")
         .contains("The whole story, in order: /timeline");
     assertThat(d.factChanges()).isEqualTo(2);
+  }
+
+  @Test
+  void compose_factChangeCitations_keepTheirSourcesDatesAsAnswersShowThem() {
+    FactChange.Cited dated = new FactChange.Cited(URI.create("https://www.federalregister.gov/x"),
+        "Designation notice", "Federal Register", "primary", FactDate.parse("2025-02-20"));
+    // Logged before changes kept dates: the date of the source with that link on file.
+    FactChange.Cited older = new FactChange.Cited(URI.create("https://osintsights.com/2025/06/17/"
+        + "mexico-united-states-cia-palantir-how-the-us-is-using-technology-to-track-mexican-"
+        + "cartels/"), "Foreign Shadows", "OSINTSights", "analysis");
+    FactChange.Cited undated = new FactChange.Cited(URI.create("https://example.org/undated"),
+        "A page without a date", "Example", "news");
+    DigestComposer.Digest d = DigestComposer.compose(f.facts, List.of(), DAY, List.of(
+        item("Reuters", "Cartel leaders sanctioned", "https://reuters.com/s", 3)), List.of(
+        new FactChange(DigestFixture.STORY, "new-fact", FactChange.Kind.ADDED, "A new fact.",
+            List.of(dated, older, undated), NOW.minus(Duration.ofHours(3)))));
+
+    assertThat(text(d)).contains("Designation notice. Federal Register, February 20, 2025"
+        + " (primary)").contains("Foreign Shadows. OSINTSights, June 17, 2025 (analysis)")
+        .contains("A page without a date. Example (news)")
+        .contains("Cartel leaders sanctioned. Reuters, November 26, 2026 (news)")
+        .doesNotContain("2025-02-20").doesNotContain("(feed)");
   }
 
   @Test

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.backgrounder.TestPaths;
 import org.backgrounder.facts.FactBase;
 import org.backgrounder.facts.FactChange;
+import org.backgrounder.facts.FactDate;
 import org.backgrounder.facts.FactFileLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,6 +72,23 @@ class SqliteFactHistoryTest {
           .extracting(FactChange::factId, FactChange::kind)
           .containsExactlyInAnyOrder(tuple("workers-count", FactChange.Kind.CHANGED),
               tuple("strike-begins", FactChange.Kind.ADDED));
+    }
+  }
+
+  @Test
+  void between_changeReadBack_keepsItsSourcesDates() throws IOException {
+    String original = Files.readString(
+        TestPaths.resource("stories/port-strike/facts/port-strike.yaml"));
+    try (Database db = Database.inMemory()) {
+      SqliteFactHistory history = new SqliteFactHistory(db);
+      history.record(load(original), Instant.parse("2026-11-01T00:00:00Z"));
+      Instant t2 = Instant.parse("2026-11-02T00:00:00Z");
+      history.record(load(original.replace("About 3,200 workers joined",
+          "About 3,400 workers joined")), t2);
+
+      assertThat(history.between(t2, t2.plusSeconds(1), Set.of())).singleElement()
+          .satisfies(c -> assertThat(c.sources()).extracting(FactChange.Cited::published)
+              .containsExactly(FactDate.parse("2026-03-01")));
     }
   }
 }

@@ -2,10 +2,13 @@ package org.backgrounder.chat.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.backgrounder.command.ShippedBot;
+import org.backgrounder.feeds.FeedItem;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -116,6 +119,41 @@ class ConversationTest {
     assertThat(paragraphWith(reply, "ImmigrationOS")).doesNotContain("Washingtonian");
     assertThat(paragraphWith(reply, "Washingtonian (first on January 31, 2012)"))
         .contains("In the news about \u201cpalantir\u201d as a whole, not any one fact:");
+  }
+
+  @Test
+  void outlets_feedItemReportingAFact_isListedUnderThatFactAlone_andTheRestStayTopicWide() {
+    List<FeedItem> items = new ArrayList<>(ShippedBot.items());
+    items.add(ShippedBot.item("reuters-cia", "Reuters", "CIA works with Palantir on Mexico cartel"
+        + " data", "U.S. intelligence agencies are working with Palantir Technologies to analyse"
+        + " financial and telecommunications data in a campaign against cartels in Mexico.",
+        URI.create("https://example.org/reuters/cia-palantir"), "2025-06-20T08:00:00Z"));
+    // The same people and words, but published before the campaign was reported.
+    items.add(ShippedBot.item("ft-2024", "Financial Times", "CIA weighs Palantir for Mexico"
+        + " cartel data", "U.S. intelligence agencies consider working with Palantir Technologies"
+        + " to analyse financial and telecommunications data on cartels in Mexico.",
+        URI.create("https://example.org/ft/cia-palantir-2024"), "2024-03-01T08:00:00Z"));
+    // Published after it and naming them all, but sharing only the story's own words.
+    items.add(ShippedBot.item("ap-debate", "AP", "Palantir and the CIA come up in Mexico's cartel"
+        + " debate", "Lawmakers in Mexico debated the designation of cartels as foreign terrorist"
+        + " organizations; Palantir and the CIA were mentioned.",
+        URI.create("https://example.org/ap/palantir-debate"), "2025-07-01T08:00:00Z"));
+
+    String reply = ShippedBot.replies(ShippedBot.terminal(items, "/outlets palantir")).get(0);
+
+    String campaign = paragraphWith(reply, "in a campaign against the Mexican cartels");
+    assertThat(campaign).contains("Reported by: OSINTSights (June 17, 2025); Intelligence Online"
+        + " (credited by OSINTSights; no link on file).")
+        .containsPattern("- In the news: Reuters \\(June 20, 2025\\)\\. \\[\\d\\]")
+        .doesNotContain("Financial Times").doesNotContain("AP (").doesNotContain("Washingtonian");
+    // Facts about the CIA and Palantir that the item does not report.
+    assertThat(paragraphWith(reply, "does not credit Intelligence Online")).doesNotContain("Reuters");
+    assertThat(paragraphWith(reply, "ImmigrationOS")).doesNotContain("Reuters");
+    assertThat(paragraphWith(reply, "as a whole, not any one fact:"))
+        .contains("Financial Times (first on March 1, 2024)").contains("AP (first on July 1, 2025)")
+        .contains("Washingtonian (first on January 31, 2012)").doesNotContain("Reuters");
+    assertThat(reply).contains("CIA works with Palantir on Mexico cartel data. Reuters, June 20,"
+        + " 2025 (news)").contains("https://example.org/reuters/cia-palantir");
   }
 
   @Test
