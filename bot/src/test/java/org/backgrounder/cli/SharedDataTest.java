@@ -45,6 +45,18 @@ class SharedDataTest {
     return CliTest.run(all);
   }
 
+  @Test
+  void ask_withAPostgresqlStore_saysPlainlyItIsNotUsedYet() throws Exception {
+    Files.writeString(config.resolve("backgrounder.yaml"), "store:\n"
+        + "  url: postgresql://127.0.0.1:5432/backgrounder\n  user: bot\n");
+    CliTest.Run r = run("ask", "Who won the crane automation contract?");
+
+    assertThat(r.status()).isNotZero();
+    assertThat(r.err()).contains("store.url: PostgreSQL (postgresql://127.0.0.1:5432/backgrounder)"
+        + " is not used by the commands yet");
+    assertThat(data.resolve("backgrounder.db")).doesNotExist();
+  }
+
   /** The index of the data folder, held as a running bot holds it. */
   private SearchIndex runningBot() throws IOException {
     assertThat(run("ask", "warm up").status()).isZero();
