@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.backgrounder.digest.DigestLedger;
+import org.backgrounder.facts.FactHistory;
+import org.backgrounder.facts.FactBase;
 import org.backgrounder.feeds.FeedItem;
 import org.backgrounder.feeds.FeedState;
 import org.backgrounder.feeds.FeedStore;
@@ -47,6 +49,11 @@ class PostgresStoreContractTest extends StoreContract {
       }
 
       @Override
+      public FactHistory history() {
+        return new PgFactHistory(pg.db);
+      }
+
+      @Override
       public void close() {
         pg.close();
       }
@@ -73,6 +80,20 @@ class PostgresStoreContractTest extends StoreContract {
       assertThat(a.get().unchanged() + b.get().unchanged()).isEqualTo(200);
       assertThat(mine.lastSeq()).isEqualTo(200);
       assertThat(theirs.changesAfter(0).added()).hasSize(200);
+    }
+  }
+
+  @Test
+  void history_twoReplicasLoadingTheSameEdit_logItOnce() throws Exception {
+    FactHistory mine = new PgFactHistory(pg.db);
+    mine.record(story(false), T0);
+    FactBase edited = story(true);
+    try (PgDatabase other = pg.another()) {
+      FactHistory theirs = new PgFactHistory(other);
+      var a = CompletableFuture.supplyAsync(() -> mine.record(edited, T0.plusSeconds(10)));
+      var b = CompletableFuture.supplyAsync(() -> theirs.record(edited, T0.plusSeconds(10)));
+      assertThat(a.get().size() + b.get().size()).isEqualTo(1);
+      assertThat(mine.between(T0, T0.plusSeconds(60), java.util.Set.of())).hasSize(1);
     }
   }
 

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.backgrounder.digest.DigestLedger;
+import org.backgrounder.facts.FactHistory;
 import org.backgrounder.feeds.FeedStore;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +42,11 @@ class SqliteStoreContractTest extends StoreContract {
       @Override
       public AuditLog audit() {
         return new SqliteAuditLog(db);
+      }
+
+      @Override
+      public FactHistory history() {
+        return new SqliteFactHistory(db);
       }
 
       @Override

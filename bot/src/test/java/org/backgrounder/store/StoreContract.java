@@ -13,7 +13,15 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.backgrounder.TestPaths;
 import org.backgrounder.digest.DigestLedger;
+import org.backgrounder.facts.FactBase;
+import org.backgrounder.facts.FactChange;
+import org.backgrounder.facts.FactFileLoader;
+import org.backgrounder.facts.FactHistory;
 import org.backgrounder.feeds.FeedItem;
 import org.backgrounder.feeds.FeedState;
 import org.backgrounder.feeds.FeedStore;
@@ -21,6 +29,7 @@ import org.backgrounder.feeds.StoryMatcher.StoryMatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What every store must do, whichever database keeps it: one suite, run against SQLite and
@@ -37,6 +46,8 @@ abstract class StoreContract {
     KeyValues keyValues(Clock clock);
 
     AuditLog audit();
+
+    FactHistory history();
 
     @Override
     void close();
@@ -158,6 +169,35 @@ abstract class StoreContract {
     assertThat(audit.between(T0.plusSeconds(1), T0.plusSeconds(10))).containsExactly(thumbs);
     assertThat(audit.prune(T0.plusSeconds(1))).isEqualTo(1);
     assertThat(audit.between(T0, T0.plusSeconds(10))).containsExactly(thumbs);
+  }
+
+  // --- fact history
+
+  @TempDir
+  Path factsDir;
+
+  /** The shipped test story, and the same with one fact's wording edited. */
+  FactBase story(boolean edited) throws IOException {
+    String yaml = Files.readString(TestPaths.resource("stories/port-strike/facts/port-strike.yaml"));
+    Files.writeString(factsDir.resolve("story.yaml"), edited
+        ? yaml.replace("About 3,200 workers joined", "About 3,400 workers joined") : yaml);
+    FactFileLoader.Result r = FactFileLoader.standard().load(factsDir, Path::toString);
+    assertThat(r.hasErrors()).as(r.problems().toString()).isFalse();
+    return r.factBase();
+  }
+
+  @Test
+  void history_record_logsAnEditOnce_andNotTheFirstLoad() throws IOException {
+    FactHistory history = stores.history();
+    assertThat(history.record(story(false), T0)).as("a first start is not news").isEmpty();
+    assertThat(history.record(story(true), T0.plusSeconds(10)))
+        .extracting(FactChange::factId, FactChange::kind)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("workers-count",
+            FactChange.Kind.CHANGED));
+    assertThat(history.record(story(true), T0.plusSeconds(20))).isEmpty();
+    assertThat(history.between(T0, T0.plusSeconds(60), Set.of())).singleElement()
+        .satisfies(c -> assertThat(c.sources()).isNotEmpty());
+    assertThat(history.between(T0, T0.plusSeconds(60), Set.of("another-story"))).isEmpty();
   }
 
   // --- feed store

@@ -87,6 +87,7 @@ CREATE TABLE fact_snapshots (
   PRIMARY KEY (story, fact_id)
 );
 CREATE TABLE fact_changes (
+  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   story TEXT NOT NULL,
   fact_id TEXT NOT NULL,
   kind TEXT NOT NULL,
