@@ -16,7 +16,7 @@ import org.flywaydb.core.api.FlywayException;
  * the versioned migrations under {@code org/backgrounder/store/postgresql} with Flyway, which
  * takes a lock in the database, so replicas starting together migrate once.
  */
-public final class PgDatabase implements Closeable {
+public final class PgDatabase implements Closeable, Sql {
 
   private static final String MIGRATIONS = "classpath:org/backgrounder/store/postgresql";
 
@@ -78,6 +78,7 @@ public final class PgDatabase implements Closeable {
   }
 
   /** Runs read-only {@code work} on a pooled connection; it sees every committed transaction. */
+  @Override
   public <T> T read(Database.Work<T> work) {
     try (Connection c = pool.getConnection()) {
       return work.run(c);
@@ -87,6 +88,7 @@ public final class PgDatabase implements Closeable {
   }
 
   /** Runs {@code work} in one transaction: all of it is stored, or none, whatever it throws. */
+  @Override
   public <T> T transaction(Database.Work<T> work) {
     try (Connection c = pool.getConnection()) {
       c.setAutoCommit(false);

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * The store contract on PostgreSQL (skipped, saying why, when none is reachable), and what only
  * a database shared by replicas must do: two of them storing the same poll store it once.
  */
-class PostgresStoreContractTest extends StoreContract {
+class PostgresStoreContractTest extends HistoryAndReviewContract {
 
   private TestPostgres pg;
 
@@ -51,6 +51,16 @@ class PostgresStoreContractTest extends StoreContract {
       @Override
       public FactHistory history() {
         return new PgFactHistory(pg.db);
+      }
+
+      @Override
+      public AuditReview auditReview() {
+        return PgReviews.audit(pg.db);
+      }
+
+      @Override
+      public FeedReview feedReview() {
+        return PgReviews.feeds(pg.db);
       }
 
       @Override

@@ -10,7 +10,7 @@ import org.backgrounder.feeds.FeedStore;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The store contract on SQLite, in a data folder as the bot opens it (writer and reader). */
-class SqliteStoreContractTest extends StoreContract {
+class SqliteStoreContractTest extends HistoryAndReviewContract {
 
   @TempDir
   Path data;
@@ -47,6 +47,16 @@ class SqliteStoreContractTest extends StoreContract {
       @Override
       public FactHistory history() {
         return new SqliteFactHistory(db);
+      }
+
+      @Override
+      public AuditReview auditReview() {
+        return new SqliteAuditReview(db);
+      }
+
+      @Override
+      public FeedReview feedReview() {
+        return new SqliteFeedReview(db);
       }
 
       @Override

@@ -13,14 +13,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import org.backgrounder.TestPaths;
 import org.backgrounder.digest.DigestLedger;
-import org.backgrounder.facts.FactBase;
-import org.backgrounder.facts.FactChange;
-import org.backgrounder.facts.FactFileLoader;
 import org.backgrounder.facts.FactHistory;
 import org.backgrounder.feeds.FeedItem;
 import org.backgrounder.feeds.FeedState;
@@ -29,11 +22,11 @@ import org.backgrounder.feeds.StoryMatcher.StoryMatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What every store must do, whichever database keeps it: one suite, run against SQLite and
- * against PostgreSQL by the subclasses, so the two cannot drift apart.
+ * What every store must do, whichever database keeps it: one suite (this and
+ * {@link HistoryAndReviewContract}), run against SQLite and against PostgreSQL by the subclasses,
+ * so the two cannot drift apart.
  */
 abstract class StoreContract {
 
@@ -48,6 +41,10 @@ abstract class StoreContract {
     AuditLog audit();
 
     FactHistory history();
+
+    AuditReview auditReview();
+
+    FeedReview feedReview();
 
     @Override
     void close();
@@ -169,35 +166,6 @@ abstract class StoreContract {
     assertThat(audit.between(T0.plusSeconds(1), T0.plusSeconds(10))).containsExactly(thumbs);
     assertThat(audit.prune(T0.plusSeconds(1))).isEqualTo(1);
     assertThat(audit.between(T0, T0.plusSeconds(10))).containsExactly(thumbs);
-  }
-
-  // --- fact history
-
-  @TempDir
-  Path factsDir;
-
-  /** The shipped test story, and the same with one fact's wording edited. */
-  FactBase story(boolean edited) throws IOException {
-    String yaml = Files.readString(TestPaths.resource("stories/port-strike/facts/port-strike.yaml"));
-    Files.writeString(factsDir.resolve("story.yaml"), edited
-        ? yaml.replace("About 3,200 workers joined", "About 3,400 workers joined") : yaml);
-    FactFileLoader.Result r = FactFileLoader.standard().load(factsDir, Path::toString);
-    assertThat(r.hasErrors()).as(r.problems().toString()).isFalse();
-    return r.factBase();
-  }
-
-  @Test
-  void history_record_logsAnEditOnce_andNotTheFirstLoad() throws IOException {
-    FactHistory history = stores.history();
-    assertThat(history.record(story(false), T0)).as("a first start is not news").isEmpty();
-    assertThat(history.record(story(true), T0.plusSeconds(10)))
-        .extracting(FactChange::factId, FactChange::kind)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("workers-count",
-            FactChange.Kind.CHANGED));
-    assertThat(history.record(story(true), T0.plusSeconds(20))).isEmpty();
-    assertThat(history.between(T0, T0.plusSeconds(60), Set.of())).singleElement()
-        .satisfies(c -> assertThat(c.sources()).isNotEmpty());
-    assertThat(history.between(T0, T0.plusSeconds(60), Set.of("another-story"))).isEmpty();
   }
 
   // --- feed store
