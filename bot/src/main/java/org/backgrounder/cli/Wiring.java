@@ -189,12 +189,12 @@ final class Wiring implements Closeable {
     Path config = Setup.configDir(top);
     Settings settings = Setup.settings(top);
     if (settings.store().postgresql()) {
-      // The PostgreSQL stores exist (store/Pg*), but not yet for the fact history and the
-      // desk's reads, and run does not yet follow leadership: refuse rather than split state.
+      // Every store has a PostgreSQL implementation (store/Pg*), but run does not yet follow
+      // leadership nor catch a follower's index up from the shared items: refuse rather than
+      // start replicas that would all poll and post.
       throw new UserError("store.url: PostgreSQL (" + settings.store().url() + ") is not used by"
-          + " the commands yet: the fact history and the desk's reads have no PostgreSQL store,"
-          + " and run does not yet elect a leader; leave store.url out (or write sqlite:) to keep"
-          + " everything in " + Setup.dataDir(top));
+          + " the commands yet: run does not yet elect a leader among replicas; leave store.url"
+          + " out (or write sqlite:) to keep everything in " + Setup.dataDir(top));
     }
     FactBase facts = loadFacts(config);
     FeedsFile.Result feeds = FeedsFile.load(config, facts.stories().stream()

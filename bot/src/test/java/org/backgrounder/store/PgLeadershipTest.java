@@ -5,12 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.PreparedStatement;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Leadership through the advisory lock, against a real PostgreSQL (skipped without one). */
 class PgLeadershipTest {
 
   private TestPostgres pg;
+
+  @BeforeAll
+  static void postgres() {
+    TestPostgres.assumeAvailable();
+  }
   private PgDatabase other;
 
   @BeforeEach

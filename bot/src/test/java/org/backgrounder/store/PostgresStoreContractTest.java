@@ -14,6 +14,7 @@ import org.backgrounder.feeds.FeedItem;
 import org.backgrounder.feeds.FeedState;
 import org.backgrounder.feeds.FeedStore;
 import org.backgrounder.feeds.StoryMatcher.StoryMatch;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,6 +24,11 @@ import org.junit.jupiter.api.Test;
 class PostgresStoreContractTest extends HistoryAndReviewContract {
 
   private TestPostgres pg;
+
+  @BeforeAll
+  static void postgres() {
+    TestPostgres.assumeAvailable();
+  }
 
   @Override
   Stores open() {

@@ -63,7 +63,9 @@ abstract class StoreContract {
 
   @AfterEach
   void closeStores() {
-    stores.close();
+    if (stores != null) {
+      stores.close();
+    }
   }
 
   static class MovingClock extends Clock {

@@ -48,6 +48,10 @@ final class TestPostgres implements AutoCloseable {
   static synchronized void assumeAvailable() {
     if (unavailable == null) {
       unavailable = probe();
+      if (!unavailable.isEmpty()) {
+        // Said once on the build's output: an assumption's message alone is easy to miss.
+        System.err.println("PostgreSQL store tests skipped: " + unavailable);
+      }
     }
     assumeTrue(unavailable.isEmpty(), unavailable);
   }
@@ -58,7 +62,7 @@ final class TestPostgres implements AutoCloseable {
           + " (postgresql://127.0.0.1:PORT/DB), _USER and _PASSWORD; .ci/run starts one";
     }
     try (Connection c = DriverManager.getConnection(jdbcUrl(), USER, PASSWORD)) {
-      return "";
+      return c.isValid(5) ? "" : "the PostgreSQL at " + URL + " does not answer";
     } catch (SQLException e) {
       return "no PostgreSQL reachable at " + URL + " for the store tests: " + e.getMessage();
     }
