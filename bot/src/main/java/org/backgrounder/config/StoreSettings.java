@@ -2,6 +2,7 @@ package org.backgrounder.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -67,6 +68,11 @@ public record StoreSettings(String url, String user, Secret password) {
     }
     if (u.getRawUserInfo() != null) {
       // Never echo the URL here: its user part may hold a password.
+      throw new IllegalArgumentException("url must not hold a user or password; put them in"
+          + " user and password, read from the environment (password: ${BACKGROUNDER_DB_PASSWORD})");
+    }
+    String query = u.getRawQuery() == null ? "" : u.getRawQuery().toLowerCase(Locale.ROOT);
+    if (query.matches("(.*&)?(password|user)=.*")) {
       throw new IllegalArgumentException("url must not hold a user or password; put them in"
           + " user and password, read from the environment (password: ${BACKGROUNDER_DB_PASSWORD})");
     }

@@ -87,7 +87,10 @@ public final class PgDatabase implements Closeable, Sql {
     }
   }
 
-  /** Runs {@code work} in one transaction: all of it is stored, or none, whatever it throws. */
+  /**
+   * Runs {@code work} in one transaction: all of it is stored, or none, whatever it throws.
+   * Autocommit comes back on as the connection returns to the pool: HikariCP resets it.
+   */
   @Override
   public <T> T transaction(Database.Work<T> work) {
     try (Connection c = pool.getConnection()) {
@@ -103,8 +106,6 @@ public final class PgDatabase implements Closeable, Sql {
           e.addSuppressed(r);
         }
         throw e;
-      } finally {
-        c.setAutoCommit(true);
       }
     } catch (SQLException e) {
       throw new StoreException(e);

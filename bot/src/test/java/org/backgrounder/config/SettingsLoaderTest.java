@@ -207,6 +207,10 @@ class SettingsLoaderTest {
         + "  user: u\n", "b.yaml"))
         .hasMessageContaining("url must not hold a user or password")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hunter2"));
+    assertThatThrownBy(() -> loader.parse("store:\n  url: postgresql://db/bg?sslmode=require&"
+        + "password=hunter2\n  user: u\n", "b.yaml"))
+        .hasMessageContaining("url must not hold a user or password")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hunter2"));
     assertThatThrownBy(() -> loader.parse("store:\n  user: u\n", "b.yaml"))
         .hasMessageContaining("user and password are for a postgresql:// url");
   }
