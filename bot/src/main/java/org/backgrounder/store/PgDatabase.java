@@ -55,7 +55,7 @@ public final class PgDatabase implements Closeable, Sql {
     config.setDataSourceProperties(credentials);
     config.setMaximumPoolSize(8);
     config.setConnectionTimeout(10_000);
-    config.setInitializationFailTimeout(10_000);
+    config.setInitializationFailTimeout(5_000);
     HikariDataSource pool;
     try {
       pool = new HikariDataSource(config);

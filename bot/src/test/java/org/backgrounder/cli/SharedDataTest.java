@@ -46,14 +46,15 @@ class SharedDataTest {
   }
 
   @Test
-  void ask_withAPostgresqlStore_saysPlainlyItIsNotUsedYet() throws Exception {
+  void ask_withAnUnreachablePostgresqlStore_namesTheSettingsToCheck() throws Exception {
     Files.writeString(config.resolve("backgrounder.yaml"), "store:\n"
-        + "  url: postgresql://127.0.0.1:5432/backgrounder\n  user: bot\n");
+        + "  url: postgresql://127.0.0.1:1/backgrounder\n  user: bot\n");
     CliTest.Run r = run("ask", "Who won the crane automation contract?");
 
-    assertThat(r.status()).isNotZero();
-    assertThat(r.err()).contains("store.url: PostgreSQL (postgresql://127.0.0.1:5432/backgrounder)"
-        + " is not used by the commands yet");
+    assertThat(r.status()).isEqualTo(1);
+    assertThat(r.err()).contains("cannot connect to PostgreSQL at"
+        + " jdbc:postgresql://127.0.0.1:1/backgrounder as bot (store.url, store.user,"
+        + " store.password)");
     assertThat(data.resolve("backgrounder.db")).doesNotExist();
   }
 
