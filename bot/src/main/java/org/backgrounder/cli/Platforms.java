@@ -16,7 +16,6 @@ import org.backgrounder.chat.slack.SlackPlatform;
 import org.backgrounder.command.Audit;
 import org.backgrounder.config.Settings;
 import org.backgrounder.digest.DigestScheduler;
-import org.backgrounder.store.SqliteKeyValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +50,7 @@ final class Platforms implements AutoCloseable {
     }
     if (w.settings.matrix().configured()) {
       out.put(Settings.Platform.MATRIX, MatrixPlatform.create(w.settings.matrix(),
-          w.dispatcher::handle, Set.copyOf(commands), new SqliteKeyValues(w.db, w.clock), w.http,
+          w.dispatcher::handle, Set.copyOf(commands), w.stores.keyValues(w.clock), w.http,
           w.clock, () -> w.metrics.chatError("matrix")));
     }
     return new Platforms(out);

@@ -40,6 +40,9 @@ final class Service implements AutoCloseable {
         Duration.ofSeconds(30), Duration.ofHours(6));
   }
 
+  /** How often a replica looks whether it leads; a dead leader's lock is free at once. */
+  private static final Duration LEADER_CHECK = Duration.ofSeconds(5);
+
   private static final java.net.URI READINESS_PROBE = java.net.URI.create(
       "urn:backgrounder:readiness-probe");
 
@@ -49,8 +52,10 @@ final class Service implements AutoCloseable {
   private PollingService polling;
   private DigestScheduler scheduler;
   private ScheduledExecutorService pruner;
+  private ScheduledExecutorService watcher;
+  private boolean leading;
   private OpsServer ops;
-  private boolean closed;
+  private volatile boolean closed;
 
   Service(Wiring w, Platforms platforms, Timing timing) {
     this.w = w;
@@ -68,6 +73,45 @@ final class Service implements AutoCloseable {
     w.recordFactChanges();
     w.reloadErrors = this::tellAdmins;
     w.reloader.start(timing.reload());
+    w.metrics.leader(w.stores.leadership()::isLeader);
+    if (w.stores.leadership().check()) {
+      lead();
+    }
+    if (w.stores.shared()) {
+      watcher = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "leadership");
+        t.setDaemon(true);
+        return t;
+      });
+      watcher.scheduleWithFixedDelay(this::watchLeadership, LEADER_CHECK.toMillis(),
+          LEADER_CHECK.toMillis(), TimeUnit.MILLISECONDS);
+    }
+    Settings.Http http = w.settings.http();
+    if (http.enabled()) {
+      InetSocketAddress at = Settings.Addresses.parse(http.listen());
+      ops = OpsServer.start(new InetSocketAddress(at.getHostString(), at.getPort()), w.metrics,
+          this::readiness, Desk.create(w.settings.desk(), w.deskSources()));
+      LOG.info("health and metrics on http://{}:{}/ (/healthz, /readyz, /metrics)",
+          ops.address().getHostString(), ops.address().getPort());
+      if (w.settings.desk().enabled()) {
+        LOG.info("the desk's page on http://{}:{}/desk/", ops.address().getHostString(),
+            ops.address().getPort());
+      } else {
+        LOG.info("the desk's page is off: set desk.token (BACKGROUNDER_DESK_TOKEN) to turn it on");
+      }
+    }
+    LOG.info("Backgrounder is running: {} stories, {} facts, {} feeds, {} digests, chat on {}",
+        w.index.factBase().stories().size(), w.index.factBase().factCount(), w.feeds.size(),
+        w.settings.digests().size(), platforms.isEmpty() ? "no platform"
+            : String.join(" and ", platforms.names()));
+  }
+
+  /** Starts what only the leader does: polling feeds, posting digests, pruning the audit log. */
+  private synchronized void lead() {
+    if (leading || closed) {
+      return;
+    }
+    leading = true;
     polling = new PollingService(w.poller(), () -> w.feeds, this::polled);
     polling.start(timing.poll());
     DigestScheduler.Poster poster = platforms.poster();
@@ -87,24 +131,48 @@ final class Service implements AutoCloseable {
       return t;
     });
     pruner.scheduleWithFixedDelay(this::prune, 0, timing.prune().toMillis(), TimeUnit.MILLISECONDS);
-    Settings.Http http = w.settings.http();
-    if (http.enabled()) {
-      InetSocketAddress at = Settings.Addresses.parse(http.listen());
-      ops = OpsServer.start(new InetSocketAddress(at.getHostString(), at.getPort()), w.metrics,
-          this::readiness, Desk.create(w.settings.desk(), w.deskSources()));
-      LOG.info("health and metrics on http://{}:{}/ (/healthz, /readyz, /metrics)",
-          ops.address().getHostString(), ops.address().getPort());
-      if (w.settings.desk().enabled()) {
-        LOG.info("the desk's page on http://{}:{}/desk/", ops.address().getHostString(),
-            ops.address().getPort());
-      } else {
-        LOG.info("the desk's page is off: set desk.token (BACKGROUNDER_DESK_TOKEN) to turn it on");
-      }
+  }
+
+  /** Stops what only the leader does, when leadership went to another replica. */
+  private synchronized void follow() {
+    if (!leading) {
+      return;
     }
-    LOG.info("Backgrounder is running: {} stories, {} facts, {} feeds, {} digests, chat on {}",
-        w.index.factBase().stories().size(), w.index.factBase().factCount(), w.feeds.size(),
-        w.settings.digests().size(), platforms.isEmpty() ? "no platform"
-            : String.join(" and ", platforms.names()));
+    leading = false;
+    stopLeaderWork();
+  }
+
+  private void stopLeaderWork() {
+    if (scheduler != null) {
+      w.scheduler = null;
+      scheduler.close();
+      scheduler = null;
+    }
+    if (polling != null) {
+      polling.stop(Duration.ofSeconds(20));
+      polling = null;
+    }
+    if (pruner != null) {
+      pruner.shutdownNow();
+      pruner = null;
+    }
+  }
+
+  /**
+   * With replicas: takes up or gives up the leader's work as leadership moves, and while this
+   * replica follows, brings its index up to the items the leader stored.
+   */
+  private void watchLeadership() {
+    try {
+      if (w.stores.leadership().check()) {
+        lead();
+      } else {
+        follow();
+        w.index.catchUp(w.feedStore);
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("leadership check or index catch-up failed: {}", e.toString());
+    }
   }
 
   Optional<InetSocketAddress> opsAddress() {
@@ -180,17 +248,15 @@ final class Service implements AutoCloseable {
     }
     closed = true;
     LOG.info("stopping: finishing answers in flight");
-    platforms.close();
-    if (scheduler != null) {
-      scheduler.close();
+    if (watcher != null) {
+      watcher.shutdownNow();
     }
-    if (polling != null) {
-      polling.stop(Duration.ofSeconds(20));
+    platforms.close();
+    synchronized (this) {
+      leading = false;
+      stopLeaderWork();
     }
     w.reloader.close();
-    if (pruner != null) {
-      pruner.shutdownNow();
-    }
     if (ops != null) {
       ops.close();
     }

@@ -39,14 +39,10 @@ import org.backgrounder.feeds.FeedsFile;
 import org.backgrounder.feeds.Poller;
 import org.backgrounder.index.SearchIndex;
 import org.backgrounder.ops.Metrics;
+import org.backgrounder.feeds.FeedStore;
 import org.backgrounder.store.AuditLog;
-import org.backgrounder.store.Database;
-import org.backgrounder.store.SqliteAuditLog;
-import org.backgrounder.store.SqliteAuditReview;
-import org.backgrounder.store.SqliteDigestLedger;
-import org.backgrounder.store.SqliteFactHistory;
-import org.backgrounder.store.SqliteFeedReview;
-import org.backgrounder.store.SqliteFeedStore;
+import org.backgrounder.store.StoreException;
+import org.backgrounder.store.Stores;
 import org.backgrounder.yaml.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,8 +62,8 @@ final class Wiring implements Closeable {
   final Path configDir;
   final Path dataDir;
   final Clock clock;
-  final Database db;
-  final SqliteFeedStore feedStore;
+  final Stores stores;
+  final FeedStore feedStore;
   final List<FeedConfig> feeds;
   final List<Problem> feedProblems;
   final OkHttpClient http;
@@ -89,24 +85,24 @@ final class Wiring implements Closeable {
   volatile DigestScheduler scheduler;
 
   private Wiring(Settings settings, Set<String> localAdmins, Path configDir, Path dataDir,
-      Clock clock, Database db, SearchIndex index, FeedsFile.Result feeds) {
+      Clock clock, Stores stores, SearchIndex index, FeedsFile.Result feeds) {
     this.settings = settings;
     Set<String> admins = new java.util.LinkedHashSet<>(settings.admins());
     admins.addAll(localAdmins);
     this.configDir = configDir;
     this.dataDir = dataDir;
     this.clock = clock;
-    this.db = db;
-    this.feedStore = new SqliteFeedStore(db);
+    this.stores = stores;
+    this.feedStore = stores.feeds();
     this.feeds = feeds.feeds();
     this.feedProblems = feeds.problems();
     this.http = new OkHttpClient();
     this.index = index;
     this.engine = new AnswerEngine(index, clock, new AnswerEngine.Options(
         settings.answers().staleAfter(), settings.answers().recentItems()));
-    this.audit = new SqliteAuditLog(db);
-    this.history = new SqliteFactHistory(db);
-    this.ledger = new SqliteDigestLedger(db);
+    this.audit = stores.audit();
+    this.history = stores.history();
+    this.ledger = stores.ledger();
     this.reloader = new FactsReloader(configDir.resolve("facts"), FactFileLoader.standard(),
         index.factBase(), this::factsChanged, problems -> reloadErrors.accept(problems));
     this.digests = new Digests(feedStore, history, index::factBase, () -> this.feeds);
@@ -158,7 +154,7 @@ final class Wiring implements Closeable {
    * show as links (those a fact file or a stored feed item holds).
    */
   DeskSources deskSources() {
-    return new DeskSources(index::factBase, new SqliteAuditReview(db), new SqliteFeedReview(db),
+    return new DeskSources(index::factBase, stores.auditReview(), stores.feedReview(),
         feedStore, () -> feeds, ledger, settings.digests(),
         url -> index.factBase().holdsLink(url) || index.holdsItemLink(url),
         settings.answers().staleAfter(), clock);
@@ -195,23 +191,29 @@ final class Wiring implements Closeable {
       LOG.warn("{}", p);
     }
     Path data = Setup.dataDir(top);
-    Database db = Database.open(data);
+    Stores stores;
+    try {
+      stores = Stores.open(settings.store(), data);
+    } catch (StoreException e) {
+      // A database that cannot be reached or migrated is the operator's to fix: say which.
+      throw new UserError(e.getMessage());
+    }
     SearchIndex index = null;
     try {
       index = openIndex(data, access);
       index.restrictFeeds(feeds.feeds().stream().filter(f -> !f.stories().isEmpty())
           .collect(Collectors.toMap(FeedConfig::id, f -> Set.copyOf(f.stories()), (a, b) -> a)));
-      SqliteFeedStore store = new SqliteFeedStore(db);
+      FeedStore store = stores.feeds();
       String what = index.sync(facts, store::items, store.lastSeq());
       int caught = index.catchUp(store);
       LOG.debug("index {}; {} stored items indexed on catching up", what, caught);
-      return new Wiring(settings, localAdmins, config, data, Clock.systemDefaultZone(), db, index,
-          feeds);
+      return new Wiring(settings, localAdmins, config, data, Clock.systemDefaultZone(), stores,
+          index, feeds);
     } catch (IOException | RuntimeException e) {
       if (index != null) {
         index.close();
       }
-      db.close();
+      stores.close();
       throw e;
     }
   }
@@ -269,7 +271,7 @@ final class Wiring implements Closeable {
     try {
       index.close();
     } finally {
-      db.close();
+      stores.close();
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();
     }

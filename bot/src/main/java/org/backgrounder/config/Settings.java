@@ -15,11 +15,13 @@ import java.util.Optional;
  *
  * @param admins who may run admin commands, as {@code platform:user-id}
  * @param adminChannel where reload errors and feed trouble go, if anywhere
+ * @param store where durable state lives: SQLite in the data folder, or PostgreSQL
  */
 public record Settings(
     @JsonDeserialize(contentUsing = AdminDeserializer.class) List<String> admins, SlackSettings slack, MatrixSettings matrix,
     FeedSettings feeds, List<DigestSettings> digests, ChatTarget adminChannel, Http http,
-    Logging logging, Limits limits, Audit audit, Answers answers, Desk desk) {
+    Logging logging, Limits limits, Audit audit, Answers answers, Desk desk,
+    StoreSettings store) {
 
   public Settings {
     admins = admins == null ? List.of() : List.copyOf(admins);
@@ -34,11 +36,13 @@ public record Settings(
     audit = audit == null ? Audit.DEFAULT : audit;
     answers = answers == null ? Answers.DEFAULT : answers;
     desk = desk == null ? Desk.DEFAULT : desk;
+    store = store == null ? StoreSettings.DEFAULT : store;
   }
 
   /** The settings of a deployment that wrote none. */
   public static Settings defaults() {
-    return new Settings(null, null, null, null, null, null, null, null, null, null, null, null);
+    return new Settings(null, null, null, null, null, null, null, null, null, null, null, null,
+        null);
   }
 
   public Optional<ChatTarget> adminChannelIfSet() {

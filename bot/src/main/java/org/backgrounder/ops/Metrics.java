@@ -25,11 +25,23 @@ public final class Metrics {
   private final LongAdder itemsIngested = new LongAdder();
   private final LongAdder digestsPosted = new LongAdder();
   private final Map<String, LongAdder> chatErrors = new ConcurrentHashMap<>();
+  /** Whether this process leads its replicas; one process alone always does. */
+  private volatile java.util.function.BooleanSupplier leader = () -> true;
 
   public Metrics() {
     for (int i = 0; i < BUCKETS.length; i++) {
       latencyBuckets[i] = new LongAdder();
     }
+  }
+
+  /** Where {@code backgrounder_leader} reads whether this process leads. */
+  public void leader(java.util.function.BooleanSupplier leads) {
+    this.leader = leads;
+  }
+
+  /** Whether this process leads now: it polls feeds, posts digests and prunes the audit log. */
+  public boolean isLeader() {
+    return leader.getAsBoolean();
   }
 
   /** A question was answered (or declined) in {@code took}. */
@@ -85,6 +97,10 @@ public final class Metrics {
     b.append("# HELP backgrounder_digests_posted_total Digests posted.\n");
     b.append("# TYPE backgrounder_digests_posted_total counter\n");
     b.append("backgrounder_digests_posted_total ").append(digestsPosted.sum()).append('\n');
+    b.append("# HELP backgrounder_leader Whether this replica leads: polls feeds, posts digests,"
+        + " prunes the audit log.\n");
+    b.append("# TYPE backgrounder_leader gauge\n");
+    b.append("backgrounder_leader ").append(isLeader() ? 1 : 0).append('\n');
     counters(b, "backgrounder_chat_errors_total", "Errors talking to chat platforms.", "platform",
         chatErrors);
     return b.toString();

@@ -60,7 +60,7 @@ public final class OpsServer implements AutoCloseable {
         }
         switch (Request.getPathInContext(request)) {
           case "/healthz" -> HttpServers.reply(response, callback, 200, "text/plain", "ok\n");
-          case "/readyz" -> ready(response, callback, readiness.get());
+          case "/readyz" -> ready(response, callback, readiness.get(), metrics.isLeader());
           case "/metrics" -> HttpServers.reply(response, callback, 200,
               "text/plain; version=0.0.4; charset=utf-8", metrics.prometheus());
           default -> HttpServers.reply(response, callback, 404, "text/plain",
@@ -71,10 +71,13 @@ public final class OpsServer implements AutoCloseable {
     };
   }
 
-  private static void ready(Response response, Callback callback, Map<String, Boolean> parts) {
+  private static void ready(Response response, Callback callback, Map<String, Boolean> parts,
+      boolean leader) {
     boolean ready = parts.values().stream().allMatch(Boolean::booleanValue);
     StringBuilder b = new StringBuilder(ready ? "ready\n" : "not ready\n");
     parts.forEach((k, v) -> b.append(k).append(": ").append(v ? "ok" : "not ready").append('\n'));
+    // Information, not a condition: a replica that follows is as ready to answer as the leader.
+    b.append("backgrounder_leader ").append(leader ? 1 : 0).append('\n');
     HttpServers.reply(response, callback, ready ? 200 : 503, "text/plain", b.toString());
   }
 

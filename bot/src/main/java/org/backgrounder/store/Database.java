@@ -15,7 +15,7 @@ import java.util.List;
  * write rates, and SQLite serializes writers anyway. WAL mode keeps readers and the writer apart
  * and makes every committed transaction survive a killed process.
  */
-public final class Database implements Closeable {
+public final class Database implements Closeable, Sql {
 
   /** The schema, one entry per version; a new version appends, never edits. */
   private static final List<String> MIGRATIONS = List.of(
@@ -212,6 +212,7 @@ public final class Database implements Closeable {
   }
 
   /** Runs read-only {@code work}; it sees every committed transaction. */
+  @Override
   public <T> T read(Work<T> work) {
     if (reader == null) {
       synchronized (this) {
@@ -244,6 +245,7 @@ public final class Database implements Closeable {
    * {@link Error} included). Autocommit comes back only after the commit or the rollback:
    * switching it on with a transaction open would commit the partial work.
    */
+  @Override
   public synchronized <T> T transaction(Work<T> work) {
     try {
       connection.setAutoCommit(false);

@@ -15,10 +15,17 @@ import java.util.Optional;
 /** The desk's reads of the {@code audit} table, and the {@code gap_handled} it writes. */
 public final class SqliteAuditReview implements AuditReview {
 
-  private final Database db;
+  private final Sql db;
+  private final String gaps;
 
   public SqliteAuditReview(Database db) {
+    this(db, GAPS);
+  }
+
+  /** The same reads on another database, with its own statement for {@link #gaps}. */
+  SqliteAuditReview(Sql db, String gaps) {
     this.db = db;
+    this.gaps = gaps;
   }
 
   // With exactly one max() in an aggregate, SQLite takes the bare columns (question, facts,
@@ -36,7 +43,7 @@ public final class SqliteAuditReview implements AuditReview {
     Page.check(offset, limit);
     return db.read(c -> {
       List<Gap> out = new ArrayList<>();
-      try (PreparedStatement s = c.prepareStatement(GAPS)) {
+      try (PreparedStatement s = c.prepareStatement(gaps)) {
         s.setInt(1, limit + 1);
         s.setInt(2, offset);
         try (ResultSet r = s.executeQuery()) {

@@ -9,8 +9,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,102 +40,116 @@ public final class SqliteFactHistory implements FactHistory {
 
   private record Known(String fingerprint, String text, String sources, boolean removed) {}
 
+  private static final String UPSERT = "INSERT OR REPLACE INTO fact_snapshots"
+      + " (story, fact_id, fingerprint, text, sources, seen, removed) VALUES (?,?,?,?,?,?,NULL)";
+
   @Override
   public List<FactChange> record(FactBase base, Instant at) {
-    return db.transaction(c -> {
-      Map<String, Known> known = new HashMap<>();
-      try (PreparedStatement s = c.prepareStatement(
-          "SELECT story, fact_id, fingerprint, text, sources, removed FROM fact_snapshots");
-          ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          r.getLong(6);
-          boolean removed = !r.wasNull();
-          known.put(r.getString(1) + "/" + r.getString(2), new Known(r.getString(3), r.getString(4),
-              r.getString(5), removed));
-        }
+    return db.transaction(c -> record(c, base, at, UPSERT));
+  }
+
+  /**
+   * Compares {@code base} with the snapshots, logs and returns what changed, and takes the new
+   * snapshots, on {@code c} inside the caller's transaction. {@code upsertSql} writes one snapshot
+   * (story, fact, fingerprint, text, sources, seen) in the database's own words.
+   */
+  static List<FactChange> record(Connection c, FactBase base, Instant at, String upsertSql)
+      throws SQLException {
+    Map<String, Known> known = new HashMap<>();
+    try (PreparedStatement s = c.prepareStatement(
+        "SELECT story, fact_id, fingerprint, text, sources, removed FROM fact_snapshots");
+        ResultSet r = s.executeQuery()) {
+      while (r.next()) {
+        r.getLong(6);
+        boolean removed = !r.wasNull();
+        known.put(r.getString(1) + "/" + r.getString(2), new Known(r.getString(3), r.getString(4),
+            r.getString(5), removed));
       }
-      boolean firstTime = known.isEmpty();
-      List<FactChange> changes = new ArrayList<>();
-      Map<String, Boolean> present = new HashMap<>();
-      try (PreparedStatement upsert = c.prepareStatement("INSERT OR REPLACE INTO fact_snapshots"
-          + " (story, fact_id, fingerprint, text, sources, seen, removed) VALUES (?,?,?,?,?,?,NULL)")) {
-        for (FactFile f : base.stories()) {
-          for (Fact fact : f.facts()) {
-            String key = f.story().id() + "/" + fact.id();
-            present.put(key, true);
-            List<FactChange.Cited> cited = FactChange.cited(f, fact);
-            String print = fingerprint(fact.toString() + undated(cited));
-            Known k = known.get(key);
-            if (!firstTime && (k == null || k.removed())) {
-              changes.add(new FactChange(f.story().id(), fact.id(), FactChange.Kind.ADDED, fact.text(),
-                  cited, at));
-            } else if (!firstTime && !k.fingerprint().equals(print)) {
-              changes.add(new FactChange(f.story().id(), fact.id(), FactChange.Kind.CHANGED,
-                  fact.text(), cited, at));
-            }
-            upsert.setString(1, f.story().id());
-            upsert.setString(2, fact.id());
-            upsert.setString(3, print);
-            upsert.setString(4, fact.text());
-            upsert.setString(5, write(cited));
-            upsert.setLong(6, at.toEpochMilli());
-            upsert.executeUpdate();
+    }
+    boolean firstTime = known.isEmpty();
+    List<FactChange> changes = new ArrayList<>();
+    Map<String, Boolean> present = new HashMap<>();
+    try (PreparedStatement upsert = c.prepareStatement(upsertSql)) {
+      for (FactFile f : base.stories()) {
+        for (Fact fact : f.facts()) {
+          String key = f.story().id() + "/" + fact.id();
+          present.put(key, true);
+          List<FactChange.Cited> cited = FactChange.cited(f, fact);
+          String print = fingerprint(fact.toString() + undated(cited));
+          Known k = known.get(key);
+          if (!firstTime && (k == null || k.removed())) {
+            changes.add(new FactChange(f.story().id(), fact.id(), FactChange.Kind.ADDED, fact.text(),
+                cited, at));
+          } else if (!firstTime && !k.fingerprint().equals(print)) {
+            changes.add(new FactChange(f.story().id(), fact.id(), FactChange.Kind.CHANGED,
+                fact.text(), cited, at));
           }
+          upsert.setString(1, f.story().id());
+          upsert.setString(2, fact.id());
+          upsert.setString(3, print);
+          upsert.setString(4, fact.text());
+          upsert.setString(5, write(cited));
+          upsert.setLong(6, at.toEpochMilli());
+          upsert.executeUpdate();
         }
       }
-      try (PreparedStatement gone = c.prepareStatement(
-          "UPDATE fact_snapshots SET removed = ? WHERE story = ? AND fact_id = ?")) {
-        for (Map.Entry<String, Known> e : known.entrySet()) {
-          if (!present.containsKey(e.getKey()) && !e.getValue().removed()) {
-            String[] parts = e.getKey().split("/", 2);
-            if (base.story(parts[0]).isEmpty()) {
-              continue; // a story whose file failed to load or was renamed is not "removed" fact by fact
-            }
-            changes.add(new FactChange(parts[0], parts[1], FactChange.Kind.REMOVED,
-                e.getValue().text(), read(e.getValue().sources()), at));
-            gone.setLong(1, at.toEpochMilli());
-            gone.setString(2, parts[0]);
-            gone.setString(3, parts[1]);
-            gone.executeUpdate();
+    }
+    try (PreparedStatement gone = c.prepareStatement(
+        "UPDATE fact_snapshots SET removed = ? WHERE story = ? AND fact_id = ?")) {
+      for (Map.Entry<String, Known> e : known.entrySet()) {
+        if (!present.containsKey(e.getKey()) && !e.getValue().removed()) {
+          String[] parts = e.getKey().split("/", 2);
+          if (base.story(parts[0]).isEmpty()) {
+            continue; // a story whose file failed to load or was renamed is not "removed" fact by fact
           }
+          changes.add(new FactChange(parts[0], parts[1], FactChange.Kind.REMOVED,
+              e.getValue().text(), read(e.getValue().sources()), at));
+          gone.setLong(1, at.toEpochMilli());
+          gone.setString(2, parts[0]);
+          gone.setString(3, parts[1]);
+          gone.executeUpdate();
         }
       }
-      try (PreparedStatement log = c.prepareStatement(
-          "INSERT INTO fact_changes (story, fact_id, kind, text, sources, at) VALUES (?,?,?,?,?,?)")) {
-        for (FactChange ch : changes) {
-          log.setString(1, ch.story());
-          log.setString(2, ch.factId());
-          log.setString(3, ch.kind().name());
-          log.setString(4, ch.text());
-          log.setString(5, write(ch.sources()));
-          log.setLong(6, at.toEpochMilli());
-          log.executeUpdate();
-        }
+    }
+    try (PreparedStatement log = c.prepareStatement(
+        "INSERT INTO fact_changes (story, fact_id, kind, text, sources, at) VALUES (?,?,?,?,?,?)")) {
+      for (FactChange ch : changes) {
+        log.setString(1, ch.story());
+        log.setString(2, ch.factId());
+        log.setString(3, ch.kind().name());
+        log.setString(4, ch.text());
+        log.setString(5, write(ch.sources()));
+        log.setLong(6, at.toEpochMilli());
+        log.executeUpdate();
       }
-      return changes;
-    });
+    }
+    return changes;
   }
 
   @Override
   public List<FactChange> between(Instant from, Instant to, Set<String> stories) {
-    return db.read(c -> {
-      List<FactChange> out = new ArrayList<>();
-      try (PreparedStatement s = c.prepareStatement("SELECT story, fact_id, kind, text, sources, at"
-          + " FROM fact_changes WHERE at >= ? AND at < ? ORDER BY at, rowid")) {
-        s.setLong(1, from.toEpochMilli());
-        s.setLong(2, to.toEpochMilli());
-        try (ResultSet r = s.executeQuery()) {
-          while (r.next()) {
-            if (stories.isEmpty() || stories.contains(r.getString(1))) {
-              out.add(new FactChange(r.getString(1), r.getString(2),
-                  FactChange.Kind.valueOf(r.getString(3)), r.getString(4), read(r.getString(5)),
-                  Instant.ofEpochMilli(r.getLong(6))));
-            }
+    return db.read(c -> between(c, from, to, stories, "rowid"));
+  }
+
+  /** The logged changes in {@code [from, to)}, in the order logged ({@code order}: a column). */
+  static List<FactChange> between(Connection c, Instant from, Instant to, Set<String> stories,
+      String order) throws SQLException {
+    List<FactChange> out = new ArrayList<>();
+    try (PreparedStatement s = c.prepareStatement("SELECT story, fact_id, kind, text, sources, at"
+        + " FROM fact_changes WHERE at >= ? AND at < ? ORDER BY at, " + order)) {
+      s.setLong(1, from.toEpochMilli());
+      s.setLong(2, to.toEpochMilli());
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          if (stories.isEmpty() || stories.contains(r.getString(1))) {
+            out.add(new FactChange(r.getString(1), r.getString(2),
+                FactChange.Kind.valueOf(r.getString(3)), r.getString(4), read(r.getString(5)),
+                Instant.ofEpochMilli(r.getLong(6))));
           }
         }
       }
-      return out;
-    });
+    }
+    return out;
   }
 
   /**

@@ -17,10 +17,23 @@ public final class SqliteFeedReview implements FeedReview {
 
   private static final long DAY = Duration.ofDays(1).toMillis();
 
-  private final Database db;
+  // Newest first along the publication index, stopping at the page's end: most recent
+  // items are relevant to some story, so this reads little more than the page.
+  private static final String RELEVANT_SINCE = "SELECT i.* FROM items i INDEXED BY"
+      + " items_published WHERE i.published > ? AND EXISTS (SELECT 1 FROM relevance r"
+      + " WHERE r.story = ? AND r.item_key = i.key) ORDER BY i.published DESC LIMIT ? OFFSET ?";
+
+  private final Sql db;
+  private final String relevantSince;
 
   public SqliteFeedReview(Database db) {
+    this(db, RELEVANT_SINCE);
+  }
+
+  /** The same reads on another database, with its own statement for {@link #relevantSince}. */
+  SqliteFeedReview(Sql db, String relevantSince) {
     this.db = db;
+    this.relevantSince = relevantSince;
   }
 
   @Override
@@ -52,12 +65,7 @@ public final class SqliteFeedReview implements FeedReview {
     Page.check(offset, limit);
     return db.read(c -> {
       List<FeedItem> out = new ArrayList<>();
-      // Newest first along the publication index, stopping at the page's end: most recent
-      // items are relevant to some story, so this reads little more than the page.
-      try (PreparedStatement s = c.prepareStatement("SELECT i.* FROM items i INDEXED BY"
-          + " items_published WHERE i.published > ? AND EXISTS (SELECT 1 FROM relevance r"
-          + " WHERE r.story = ? AND r.item_key = i.key) ORDER BY i.published DESC"
-          + " LIMIT ? OFFSET ?")) {
+      try (PreparedStatement s = c.prepareStatement(relevantSince)) {
         s.setLong(1, after.toEpochMilli());
         s.setString(2, story);
         s.setInt(3, limit + 1);

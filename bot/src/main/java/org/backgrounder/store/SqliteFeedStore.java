@@ -133,26 +133,31 @@ public final class SqliteFeedStore implements FeedStore {
   /** Every item, a page at a time, so a million items never sit in memory together. */
   @Override
   public Iterable<FeedItem> items() {
+    return paged(this::page);
+  }
+
+  /** Items a page after another, {@code page} giving those after a change number. */
+  static Iterable<FeedItem> paged(java.util.function.LongFunction<Changes> page) {
     return () -> new Iterator<>() {
-      private List<FeedItem> page = List.of();
+      private List<FeedItem> current = List.of();
       private int at;
       private long after = Long.MIN_VALUE;
       private boolean done;
 
       @Override
       public boolean hasNext() {
-        if (at < page.size()) {
+        if (at < current.size()) {
           return true;
         }
         if (done) {
           return false;
         }
-        Changes next = page(after);
-        page = next.items();
+        Changes next = page.apply(after);
+        current = next.items();
         at = 0;
         after = next.seq();
-        done = page.size() < PAGE;
-        return !page.isEmpty();
+        done = current.size() < PAGE;
+        return !current.isEmpty();
       }
 
       @Override
@@ -160,12 +165,12 @@ public final class SqliteFeedStore implements FeedStore {
         if (!hasNext()) {
           throw new NoSuchElementException();
         }
-        return page.get(at++);
+        return current.get(at++);
       }
     };
   }
 
-  private static final int PAGE = 5000;
+  static final int PAGE = 5000;
 
   private Changes page(long afterSeq) {
     return db.read(c -> {
@@ -232,19 +237,19 @@ public final class SqliteFeedStore implements FeedStore {
     });
   }
 
-  private record Existing(String hash, Instant published, Instant firstSeen, String feedId) {}
+  record Existing(String hash, Instant published, Instant firstSeen, String feedId) {}
 
-  private static final String INSERT_ITEM = "INSERT INTO items (key, feed_id, outlet, title,"
+  static final String INSERT_ITEM = "INSERT INTO items (key, feed_id, outlet, title,"
       + " summary, link, published, estimated, language, first_seen, content_hash, seq, created_seq)"
       + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(key) DO NOTHING";
-  private static final String UPDATE_ITEM = "UPDATE items SET key = ?, feed_id = ?, outlet = ?,"
+  static final String UPDATE_ITEM = "UPDATE items SET key = ?, feed_id = ?, outlet = ?,"
       + " title = ?, summary = ?, link = ?, published = ?, estimated = ?, language = ?,"
       + " first_seen = ?, content_hash = ?, seq = ? WHERE key = ?";
-  private static final String UPSERT_RELEVANCE = "INSERT INTO relevance (item_key, story, terms,"
+  static final String UPSERT_RELEVANCE = "INSERT INTO relevance (item_key, story, terms,"
       + " since, backlog) VALUES (?,?,?,?,?) ON CONFLICT(item_key, story) DO UPDATE SET"
       + " terms = excluded.terms";
 
-  private static Existing existing(PreparedStatement find, String key) throws SQLException {
+  static Existing existing(PreparedStatement find, String key) throws SQLException {
     find.setString(1, key);
     try (ResultSet r = find.executeQuery()) {
       return r.next() ? new Existing(r.getString(1), Instant.ofEpochMilli(r.getLong(2)),
@@ -252,7 +257,7 @@ public final class SqliteFeedStore implements FeedStore {
     }
   }
 
-  private static void bindItem(PreparedStatement s, FeedItem i, String hash, long seq)
+  static void bindItem(PreparedStatement s, FeedItem i, String hash, long seq)
       throws SQLException {
     s.setString(1, i.key());
     s.setString(2, i.feedId());
@@ -268,7 +273,7 @@ public final class SqliteFeedStore implements FeedStore {
     s.setLong(12, seq);
   }
 
-  private static FeedItem item(ResultSet r) throws SQLException {
+  static FeedItem item(ResultSet r) throws SQLException {
     String link = r.getString("link");
     return new FeedItem(r.getString("key"), r.getString("feed_id"), r.getString("outlet"),
         r.getString("title"), r.getString("summary"),
@@ -300,7 +305,7 @@ public final class SqliteFeedStore implements FeedStore {
     }
   }
 
-  private static FeedState state(ResultSet r) throws SQLException {
+  static FeedState state(ResultSet r) throws SQLException {
     String url = r.getString("current_url");
     String kind = r.getString("failure_kind");
     return new FeedState(r.getString("feed_id"),
@@ -319,7 +324,7 @@ public final class SqliteFeedStore implements FeedStore {
     return r.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(v));
   }
 
-  private static void setInstant(PreparedStatement s, int i, Optional<Instant> t) throws SQLException {
+  static void setInstant(PreparedStatement s, int i, Optional<Instant> t) throws SQLException {
     if (t.isPresent()) {
       s.setLong(i, t.get().toEpochMilli());
     } else {
@@ -345,7 +350,7 @@ public final class SqliteFeedStore implements FeedStore {
     }
   }
 
-  private static String hash(FeedItem i) {
+  static String hash(FeedItem i) {
     try {
       MessageDigest d = MessageDigest.getInstance("SHA-256");
       d.update(i.title().getBytes(StandardCharsets.UTF_8));

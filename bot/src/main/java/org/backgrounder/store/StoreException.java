@@ -10,4 +10,9 @@ public final class StoreException extends RuntimeException {
   public StoreException(SQLException cause) {
     super("database error: " + cause.getMessage(), cause);
   }
+
+  /** {@code message} says what failed and which setting to look at; it holds no secret. */
+  public StoreException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }

@@ -45,6 +45,19 @@ class SharedDataTest {
     return CliTest.run(all);
   }
 
+  @Test
+  void ask_withAnUnreachablePostgresqlStore_namesTheSettingsToCheck() throws Exception {
+    Files.writeString(config.resolve("backgrounder.yaml"), "store:\n"
+        + "  url: postgresql://127.0.0.1:1/backgrounder\n  user: bot\n");
+    CliTest.Run r = run("ask", "Who won the crane automation contract?");
+
+    assertThat(r.status()).isEqualTo(1);
+    assertThat(r.err()).contains("cannot connect to PostgreSQL at"
+        + " jdbc:postgresql://127.0.0.1:1/backgrounder as bot (store.url, store.user,"
+        + " store.password)");
+    assertThat(data.resolve("backgrounder.db")).doesNotExist();
+  }
+
   /** The index of the data folder, held as a running bot holds it. */
   private SearchIndex runningBot() throws IOException {
     assertThat(run("ask", "warm up").status()).isZero();

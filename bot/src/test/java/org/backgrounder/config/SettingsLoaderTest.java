@@ -160,7 +160,8 @@ class SettingsLoaderTest {
   void parse_unknownTopLevelKey_listsTheKnownOnes() {
     assertThatThrownBy(() -> loader.parse("colour: blue\n", "b.yaml"))
         .hasMessageStartingWith("b.yaml:1:1: unknown key 'colour'; known keys here: admin_channel,"
-            + " admins, answers, audit, desk, digests, feeds, http, limits, logging, matrix, slack");
+            + " admins, answers, audit, desk, digests, feeds, http, limits, logging, matrix, slack,"
+            + " store");
   }
 
   @Test
@@ -176,6 +177,42 @@ class SettingsLoaderTest {
     assertThatThrownBy(() -> SettingsLoader.withEnvironment(java.util.Map.of(
         "BACKGROUNDER_DESK_TOKEN", "short")).parse("desk:\n  token: ${BACKGROUNDER_DESK_TOKEN}\n",
             "b.yaml")).hasMessageContaining("token must be at least 16 characters");
+  }
+
+  @Test
+  void parse_store_isSqliteUnlessAPostgresqlUrlIsGiven() throws Exception {
+    assertThat(loader.parse("", "b.yaml").store().postgresql()).isFalse();
+    assertThat(loader.parse("store: { url: \"sqlite:\" }\n", "b.yaml").store().jdbcUrl()).isEmpty();
+    Settings pg = SettingsLoader.withEnvironment(Map.of("DB_USER", "bot", "DB_PASSWORD",
+        "fake-db-password-for-tests")).parse("store:\n  url: postgresql://db.internal:5433/bg\n"
+            + "  user: ${DB_USER}\n  password: ${DB_PASSWORD}\n", "b.yaml");
+    assertThat(pg.store().postgresql()).isTrue();
+    assertThat(pg.store().jdbcUrl()).contains("jdbc:postgresql://db.internal:5433/bg");
+    assertThat(pg.store().user()).isEqualTo("bot");
+    assertThat(pg.toString()).doesNotContain("fake-db-password");
+    assertThat(new StoreSettings("postgresql://db/bg", "bot", null).jdbcUrl())
+        .contains("jdbc:postgresql://db:5432/bg");
+  }
+
+  @Test
+  void parse_badStore_namesTheKeyAndNeverEchoesAPassword() {
+    assertThatThrownBy(() -> loader.parse("store:\n  url: mysql://db/bg\n", "b.yaml"))
+        .hasMessageContaining("'store': url must be sqlite: or postgresql://host:port/database;"
+            + " found 'mysql://db/bg'");
+    assertThatThrownBy(() -> loader.parse("store:\n  url: postgresql://db:5432\n  user: u\n",
+        "b.yaml")).hasMessageContaining("url must name the database");
+    assertThatThrownBy(() -> loader.parse("store:\n  url: postgresql://db:5432/bg\n", "b.yaml"))
+        .hasMessageContaining("user is needed with a postgresql:// url");
+    assertThatThrownBy(() -> loader.parse("store:\n  url: postgresql://u:hunter2@db/bg\n"
+        + "  user: u\n", "b.yaml"))
+        .hasMessageContaining("url must not hold a user or password")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hunter2"));
+    assertThatThrownBy(() -> loader.parse("store:\n  url: postgresql://db/bg?sslmode=require&"
+        + "password=hunter2\n  user: u\n", "b.yaml"))
+        .hasMessageContaining("url must not hold a user or password")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hunter2"));
+    assertThatThrownBy(() -> loader.parse("store:\n  user: u\n", "b.yaml"))
+        .hasMessageContaining("user and password are for a postgresql:// url");
   }
 
   @Test

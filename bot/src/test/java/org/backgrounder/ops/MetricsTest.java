@@ -36,11 +36,12 @@ class MetricsTest {
         .contains("backgrounder_feed_fetches_total{outcome=\"failed\"} 2\n")
         .contains("backgrounder_items_ingested_total 7\n")
         .contains("backgrounder_digests_posted_total 1\n")
-        .contains("backgrounder_chat_errors_total{platform=\"slack\"} 1\n");
+        .contains("backgrounder_chat_errors_total{platform=\"slack\"} 1\n")
+        .contains("backgrounder_leader 1\n");
     // Every sample line is "name{labels} value" or "name value"; every family has HELP and TYPE.
     assertThat(text.lines().filter(l -> !l.startsWith("#")))
         .allMatch(l -> l.matches("[a-z_]+(\\{[a-z_]+=\"[^\"]*\"})? [0-9.]+"));
-    assertThat(text.lines().filter(l -> l.startsWith("# TYPE"))).hasSize(6);
+    assertThat(text.lines().filter(l -> l.startsWith("# TYPE"))).hasSize(7);
   }
 
   @Test

@@ -1,0 +1,74 @@
+package org.backgrounder.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Key-values in PostgreSQL's {@code cursors} table. {@link #putIfAbsent} is one insert that
+ * PostgreSQL serializes on the key, so of replicas that see the same event only one stores it.
+ */
+public final class PgKeyValues implements KeyValues {
+
+  private final PgDatabase db;
+  private final Clock clock;
+
+  public PgKeyValues(PgDatabase db, Clock clock) {
+    this.db = db;
+    this.clock = clock;
+  }
+
+  @Override
+  public Optional<String> get(String key) {
+    return db.read(c -> {
+      try (PreparedStatement s = c.prepareStatement("SELECT value FROM cursors WHERE name = ?")) {
+        s.setString(1, key);
+        try (ResultSet r = s.executeQuery()) {
+          return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
+        }
+      }
+    });
+  }
+
+  @Override
+  public void put(String key, String value) {
+    db.transaction(c -> {
+      try (PreparedStatement s = c.prepareStatement("INSERT INTO cursors (name, value, updated)"
+          + " VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value,"
+          + " updated = excluded.updated")) {
+        s.setString(1, key);
+        s.setString(2, value);
+        s.setLong(3, clock.millis());
+        return s.executeUpdate();
+      }
+    });
+  }
+
+  @Override
+  public boolean putIfAbsent(String key, String value) {
+    return db.transaction(c -> {
+      try (PreparedStatement s = c.prepareStatement("INSERT INTO cursors (name, value, updated)"
+          + " VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING")) {
+        s.setString(1, key);
+        s.setString(2, value);
+        s.setLong(3, clock.millis());
+        return s.executeUpdate() == 1;
+      }
+    });
+  }
+
+  @Override
+  public int prune(String prefix, Instant before) {
+    return db.transaction(c -> {
+      try (PreparedStatement s = c.prepareStatement(
+          "DELETE FROM cursors WHERE left(name, ?) = ? AND updated < ?")) {
+        s.setInt(1, prefix.length());
+        s.setString(2, prefix);
+        s.setLong(3, before.toEpochMilli());
+        return s.executeUpdate();
+      }
+    });
+  }
+}

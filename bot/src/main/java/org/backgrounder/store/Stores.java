@@ -1,0 +1,106 @@
+package org.backgrounder.store;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.backgrounder.config.StoreSettings;
+import org.backgrounder.digest.DigestLedger;
+import org.backgrounder.facts.FactHistory;
+import org.backgrounder.feeds.FeedStore;
+
+/**
+ * Every store over one database, as {@code store.url} chooses: the SQLite file in the data
+ * folder (one process, which always leads), or a PostgreSQL database replicas share (leadership
+ * by an advisory lock). Closing closes the database and gives up leadership.
+ */
+public final class Stores implements Closeable {
+
+  private final FeedStore feeds;
+  private final DigestLedger ledger;
+  private final AuditLog audit;
+  private final FactHistory history;
+  private final AuditReview auditReview;
+  private final FeedReview feedReview;
+  private final java.util.function.Function<Clock, KeyValues> keyValues;
+  private final Leadership leadership;
+  private final boolean shared;
+  private final Closeable close;
+
+  private Stores(FeedStore feeds, DigestLedger ledger, AuditLog audit, FactHistory history,
+      AuditReview auditReview, FeedReview feedReview,
+      java.util.function.Function<Clock, KeyValues> keyValues, Leadership leadership,
+      boolean shared, Closeable close) {
+    this.feeds = feeds;
+    this.ledger = ledger;
+    this.audit = audit;
+    this.history = history;
+    this.auditReview = auditReview;
+    this.feedReview = feedReview;
+    this.keyValues = keyValues;
+    this.leadership = leadership;
+    this.shared = shared;
+    this.close = close;
+  }
+
+  /** Opens (creating and migrating) the database {@code settings} names. */
+  public static Stores open(StoreSettings settings, Path dataDir) throws IOException {
+    if (!settings.postgresql()) {
+      Database db = Database.open(dataDir);
+      return new Stores(new SqliteFeedStore(db), new SqliteDigestLedger(db),
+          new SqliteAuditLog(db), new SqliteFactHistory(db), new SqliteAuditReview(db),
+          new SqliteFeedReview(db), clock -> new SqliteKeyValues(db, clock), Leadership.alone(),
+          false, db);
+    }
+    PgDatabase db = PgDatabase.open(settings);
+    PgLeadership leadership = new PgLeadership(db);
+    return new Stores(new PgFeedStore(db), new PgDigestLedger(db), new PgAuditLog(db),
+        new PgFactHistory(db), PgReviews.audit(db), PgReviews.feeds(db),
+        clock -> new PgKeyValues(db, clock), leadership, true, () -> {
+          leadership.close();
+          db.close();
+        });
+  }
+
+  public FeedStore feeds() {
+    return feeds;
+  }
+
+  public DigestLedger ledger() {
+    return ledger;
+  }
+
+  public AuditLog audit() {
+    return audit;
+  }
+
+  public FactHistory history() {
+    return history;
+  }
+
+  public AuditReview auditReview() {
+    return auditReview;
+  }
+
+  public FeedReview feedReview() {
+    return feedReview;
+  }
+
+  public KeyValues keyValues(Clock clock) {
+    return keyValues.apply(clock);
+  }
+
+  public Leadership leadership() {
+    return leadership;
+  }
+
+  /** Whether other processes may share these stores (PostgreSQL), so leadership can move. */
+  public boolean shared() {
+    return shared;
+  }
+
+  @Override
+  public void close() throws IOException {
+    close.close();
+  }
+}

@@ -1,0 +1,68 @@
+package org.backgrounder.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.backgrounder.digest.DigestLedger;
+import org.backgrounder.facts.FactHistory;
+import org.backgrounder.feeds.FeedStore;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The store contract on SQLite, in a data folder as the bot opens it (writer and reader). */
+class SqliteStoreContractTest extends HistoryAndReviewContract {
+
+  @TempDir
+  Path data;
+
+  @Override
+  Stores open() {
+    Database db;
+    try {
+      db = Database.open(data);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new Stores() {
+      @Override
+      public FeedStore feeds() {
+        return new SqliteFeedStore(db);
+      }
+
+      @Override
+      public DigestLedger ledger() {
+        return new SqliteDigestLedger(db);
+      }
+
+      @Override
+      public KeyValues keyValues(Clock clock) {
+        return new SqliteKeyValues(db, clock);
+      }
+
+      @Override
+      public AuditLog audit() {
+        return new SqliteAuditLog(db);
+      }
+
+      @Override
+      public FactHistory history() {
+        return new SqliteFactHistory(db);
+      }
+
+      @Override
+      public AuditReview auditReview() {
+        return new SqliteAuditReview(db);
+      }
+
+      @Override
+      public FeedReview feedReview() {
+        return new SqliteFeedReview(db);
+      }
+
+      @Override
+      public void close() {
+        db.close();
+      }
+    };
+  }
+}
