@@ -66,16 +66,10 @@ final class Outlets {
    */
   static void ofFactItems(Answer.Builder b, List<FeedItem> items) {
     List<First> firsts = sorted(firstItems(b, items));
-    if (firsts.isEmpty()) {
-      return;
+    if (!firsts.isEmpty()) {
+      b.sentence(Answer.Role.LISTING, "In the news: " + outlets(firsts, "") + ".",
+          citations(firsts));
     }
-    List<String> parts = new ArrayList<>();
-    List<Integer> cites = new ArrayList<>();
-    for (First first : firsts) {
-      parts.add(first.outlet() + " (" + first.spoken() + ")");
-      cites.add(first.citation());
-    }
-    b.sentence(Answer.Role.LISTING, "In the news: " + String.join("; ", parts) + ".", cites);
   }
 
   /**
@@ -84,17 +78,23 @@ final class Outlets {
    */
   static void ofTopic(Answer.Builder b, String topic, List<FeedItem> items) {
     List<First> firsts = sorted(firstItems(b, items));
-    if (firsts.isEmpty()) {
-      return;
+    if (!firsts.isEmpty()) {
+      b.sentence(Answer.Role.NOTICE, "In the news about \u201c" + topic + "\u201d as a whole, not"
+          + " any one fact: " + outlets(firsts, "first on ") + ".", citations(firsts));
     }
+  }
+
+  /** "Reuters (June 20, 2025); AP (June 21, 2025)", each date after {@code before}. */
+  private static String outlets(List<First> firsts, String before) {
     List<String> parts = new ArrayList<>();
-    List<Integer> cites = new ArrayList<>();
     for (First first : firsts) {
-      parts.add(first.outlet() + " (first on " + first.spoken() + ")");
-      cites.add(first.citation());
+      parts.add(first.outlet() + " (" + before + first.spoken() + ")");
     }
-    b.sentence(Answer.Role.NOTICE, "In the news about \u201c" + topic + "\u201d as a whole, not"
-        + " any one fact: " + String.join("; ", parts) + ".", cites);
+    return String.join("; ", parts);
+  }
+
+  private static List<Integer> citations(List<First> firsts) {
+    return firsts.stream().map(First::citation).toList();
   }
 
   /** Each outlet's first linked item of {@code items} (given oldest first), cited. */
