@@ -19,6 +19,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.tartarus.snowball.ext.EnglishStemmer;
+import org.tartarus.snowball.ext.SpanishStemmer;
 
 /**
  * How text becomes searchable words, the same way for what is indexed and what is asked: split
@@ -123,12 +124,19 @@ public final class TextAnalysis {
     }
   }
 
-  /** Adds the English (Porter2) and Spanish (light) stems of each word at its position. */
+  /**
+   * Adds the English (Porter2) and Spanish stems of each word at its position. Spanish gets two:
+   * the light stem (plurals and gender) and Snowball's, which also folds verb endings
+   * ("vendían" and "vendió" meet at "vend"). On the spent question sets (dev and fresh 1 to 4)
+   * Snowball's stem gave 200 right answers of 423 instead of 190, with 49 wrong either way and
+   * 25 uncovered questions answered instead of 28.
+   */
   private static final class VariantFilter extends TokenFilter {
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final PositionIncrementAttribute inc = addAttribute(PositionIncrementAttribute.class);
     private final EnglishStemmer english = new EnglishStemmer();
     private final SpanishLightStemmer spanish = new SpanishLightStemmer();
+    private final SpanishStemmer verbs = new SpanishStemmer();
     private final List<String> pending = new ArrayList<>();
     /** Stems of words seen lately: text repeats its words, and stemming is the costly part. */
     private final java.util.Map<String, String[]> cache = new java.util.HashMap<>();
@@ -185,6 +193,12 @@ public final class TextAnalysis {
       }
       if (!en.equals(word) && en.length() >= 2) {
         out.add(en);
+      }
+      verbs.setCurrent(word);
+      verbs.stem();
+      String verb = verbs.getCurrent();
+      if (!verb.equals(word) && verb.length() >= 3 && !out.contains(verb) && !verb.equals(en)) {
+        out.add(verb);
       }
       String base = Irregular.base(word);
       if (base != null && !out.contains(base)) {

@@ -49,6 +49,15 @@ class SearchIndexTest {
   }
 
   @Test
+  void analyze_spanishVerbForms_shareAStem() {
+    // "¿qué tiendas vendían…?" against a fact that says "vendió"
+    assertThat(TextAnalysis.analyze("vendían").get(0).variants())
+        .containsAnyElementsOf(TextAnalysis.analyze("vendió").get(0).variants());
+    assertThat(TextAnalysis.analyze("pidieron").get(0).variants())
+        .doesNotContainAnyElementsOf(TextAnalysis.analyze("vendió").get(0).variants());
+  }
+
+  @Test
   void facts_accentedSpanishWord_findsEnglishText() throws IOException {
     try (SearchIndex index = SearchIndex.inMemory()) {
       index.rebuild(shipped(), List.of());
