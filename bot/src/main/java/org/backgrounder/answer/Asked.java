@@ -42,6 +42,7 @@ final class Asked {
     FactFinder.Found found = finder.find(question, limit);
     range = found.range();
     closest = found.closest();
+    found.firstAsk().ifPresent(ask -> b.notice(String.format(says.firstAskOnly(), ask)));
     return found.facts();
   }
 }

@@ -43,7 +43,7 @@ final class Retriever {
    * @param words how many of the question's words (not its numbers) the fact says
    */
   record Candidate(FactCorpus.Doc doc, float score, float coverage, List<String> missing,
-      boolean conflict, int words) {
+      boolean conflict, int words, List<String> unsaid) {
     boolean eligible() {
       return missing.isEmpty() && !conflict;
     }
@@ -159,6 +159,7 @@ final class Retriever {
     float matched = 0;
     float score = 0;
     List<String> missing = new ArrayList<>();
+    List<String> unsaid = new ArrayList<>(2);
     int words = 0;
     for (Weighted w : terms) {
       float m = match(w.term, w.typos, d);
@@ -167,6 +168,8 @@ final class Retriever {
       }
       if (m == 0 && (w.term.kind().required() || w.unsaid)) {
         missing.add(w.term.asked());
+      } else if (m == 0) {
+        unsaid.add(w.term.asked());
       }
       matched += m * w.weight;
       score += m * w.weight * saturation(w.term, d);
@@ -237,7 +240,7 @@ final class Retriever {
       score += 0.05f;
     }
     float coverage = total == 0 ? 1f : matched / total;
-    return new Candidate(d, score, coverage, missing, conflict, words);
+    return new Candidate(d, score, coverage, missing, conflict, words, unsaid);
   }
 
   /**

@@ -144,4 +144,23 @@ class AnswerEngineTest {
     assertThat(engine.ask("?!?").text()).startsWith(AnswerEngine.NO_ANSWER);
     assertThat(engine.ask("x".repeat(5000)).answered()).isFalse();
   }
+
+  @Test
+  void ask_twoAsks_answersTheFirstAndSaysTheRestHasNoFact() {
+    Answer a = engine.ask("how many workers joined the walkout, and what did the mayor of houston"
+        + " say about it");
+
+    assertThat(a.answered()).isTrue();
+    assertThat(a.facts()).extracting(Answer.FactRef::id).startsWith("workers-count");
+    assertThat(a.text()).contains("This answers \"how many workers joined the walkout\"; no fact"
+        + " on file answers the rest");
+  }
+
+  @Test
+  void ask_twoAsks_neitherOnFile_declines() {
+    Answer a = engine.ask("what did the mayor of houston say, and how many cruise ships docked");
+
+    assertThat(a.answered()).isFalse();
+    assertThat(a.facts()).isEmpty();
+  }
 }
