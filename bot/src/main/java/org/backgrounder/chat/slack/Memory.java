@@ -6,18 +6,29 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 import org.backgrounder.chat.Reply;
+import org.backgrounder.store.KeyValues;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * What the adapter remembers for a while, all in Caffeine caches that expire on the injected
- * clock: events already handled (Slack retries and redelivers after a reconnect), threads the bot
+ * What the adapter remembers for a while, in Caffeine caches that expire on the injected clock:
+ * events already handled (Slack retries and redelivers after a reconnect), threads the bot
  * answered in (follow-ups there need no mention), replies waiting to be shared, and what a
- * thumbs-up or thumbs-down button refers to.
+ * thumbs-up or thumbs-down button refers to. With a store that replicas share, an event is also
+ * claimed there, so of the replicas Slack delivers it to only one answers.
  */
 final class Memory {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Memory.class);
+
+  /** Where shared event claims live in the key-values, and how often lapsed ones are deleted. */
+  static final String EVENT_KEY = "slack:event:";
+  static final Duration PRUNE_EVERY = Duration.ofMinutes(10);
 
   static final Duration EVENTS = Duration.ofHours(1);
   static final Duration THREADS = Duration.ofDays(1);
@@ -36,12 +47,22 @@ final class Memory {
   }
 
   private final SecureRandom random = new SecureRandom();
+  private final Clock clock;
+  private final Optional<KeyValues> shared;
+  private volatile Instant lastPrune = Instant.MIN;
   private final Cache<String, Boolean> events;
   private final Cache<String, Boolean> threads;
   private final Cache<String, Shareable> shares;
   private final Cache<String, Reply.Feedback> feedback;
 
   Memory(Clock clock) {
+    this(clock, Optional.empty());
+  }
+
+  /** @param shared the store replicas share, where events are claimed; empty for one process */
+  Memory(Clock clock, Optional<KeyValues> shared) {
+    this.clock = clock;
+    this.shared = Objects.requireNonNull(shared, "shared");
     Ticker ticker = () -> clock.millis() * 1_000_000L;
     this.events = cache(ticker, EVENTS, 100_000);
     this.threads = cache(ticker, THREADS, 100_000);
@@ -58,9 +79,40 @@ final class Memory {
         .build();
   }
 
-  /** True the first time an event id is seen, false for every retry or redelivery of it. */
+  /**
+   * True the first time an event id is seen, false for every retry or redelivery of it; with a
+   * shared store, true in only one of the replicas it reaches within {@link #EVENTS}. When the
+   * store cannot be reached the event is answered (a rare double answer beats silence).
+   */
   boolean firstDelivery(String eventId) {
-    return events.asMap().putIfAbsent(eventId, Boolean.TRUE) == null;
+    if (events.asMap().putIfAbsent(eventId, Boolean.TRUE) != null) {
+      return false;
+    }
+    if (shared.isEmpty()) {
+      return true;
+    }
+    try {
+      boolean first = shared.get().putIfAbsent(EVENT_KEY + eventId, "1", EVENTS);
+      pruneLapsedClaims();
+      return first;
+    } catch (RuntimeException e) {
+      LOG.warn("Slack: cannot claim event {} in the shared store, answering it here: {}", eventId,
+          e.getMessage());
+      return true;
+    }
+  }
+
+  /** Now and then, deletes the claims of events older than {@link #EVENTS}: the table stays small. */
+  private void pruneLapsedClaims() {
+    Instant now = clock.instant();
+    if (Duration.between(lastPrune, now).compareTo(PRUNE_EVERY) < 0) {
+      return;
+    }
+    lastPrune = now;
+    int gone = shared.get().prune(EVENT_KEY, now.minus(EVENTS));
+    if (gone > 0) {
+      LOG.debug("Slack: forgot {} events older than {}", gone, EVENTS);
+    }
   }
 
   void answeredIn(String channel, String threadTs) {
