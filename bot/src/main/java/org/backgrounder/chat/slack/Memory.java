@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * events already handled (Slack retries and redelivers after a reconnect), threads the bot
  * answered in (follow-ups there need no mention), replies waiting to be shared, and what a
  * thumbs-up or thumbs-down button refers to. With a store that replicas share, an event is also
- * claimed there, so of the replicas Slack delivers it to only one answers.
+ * claimed there, so of the replicas Slack delivers it to only one answers, and the threads the
+ * bot answered in are kept there too, so a follow-up is one whichever replica it reaches.
  */
 final class Memory {
 
@@ -28,6 +29,7 @@ final class Memory {
 
   /** Where shared event claims live in the key-values, and how often lapsed ones are deleted. */
   static final String EVENT_KEY = "slack:event:";
+  static final String THREAD_KEY = "slack:thread:";
   static final Duration PRUNE_EVERY = Duration.ofMinutes(10);
 
   static final Duration EVENTS = Duration.ofHours(1);
@@ -102,25 +104,56 @@ final class Memory {
     }
   }
 
-  /** Now and then, deletes the claims of events older than {@link #EVENTS}: the table stays small. */
+  /**
+   * Now and then, deletes the claims of events older than {@link #EVENTS} and threads older than
+   * {@link #THREADS}: the table stays small.
+   */
   private void pruneLapsedClaims() {
     Instant now = clock.instant();
     if (Duration.between(lastPrune, now).compareTo(PRUNE_EVERY) < 0) {
       return;
     }
     lastPrune = now;
-    int gone = shared.get().prune(EVENT_KEY, now.minus(EVENTS));
+    int gone = shared.get().prune(EVENT_KEY, now.minus(EVENTS))
+        + shared.get().prune(THREAD_KEY, now.minus(THREADS));
     if (gone > 0) {
-      LOG.debug("Slack: forgot {} events older than {}", gone, EVENTS);
+      LOG.debug("Slack: forgot {} events and threads past their time", gone);
     }
   }
 
   void answeredIn(String channel, String threadTs) {
-    threads.put(channel + "/" + threadTs, Boolean.TRUE);
+    String thread = channel + "/" + threadTs;
+    threads.put(thread, Boolean.TRUE);
+    shared.ifPresent(kv -> {
+      try {
+        kv.put(THREAD_KEY + thread, Long.toString(clock.millis()));
+      } catch (RuntimeException e) {
+        LOG.warn("Slack: cannot share that the bot answered in {}: {}", thread, e.getMessage());
+      }
+    });
   }
 
+  /** Whether this replica, or another sharing the store, answered in the thread within a day. */
   boolean answeredBefore(String channel, String threadTs) {
-    return threads.getIfPresent(channel + "/" + threadTs) != null;
+    String thread = channel + "/" + threadTs;
+    if (threads.getIfPresent(thread) != null) {
+      return true;
+    }
+    if (shared.isEmpty()) {
+      return false;
+    }
+    try {
+      Optional<String> at = shared.get().get(THREAD_KEY + thread);
+      boolean recent = at.isPresent()
+          && clock.millis() - Long.parseLong(at.get()) < THREADS.toMillis();
+      if (recent) {
+        threads.put(thread, Boolean.TRUE);
+      }
+      return recent;
+    } catch (RuntimeException e) {
+      LOG.warn("Slack: cannot look up thread {} in the shared store: {}", thread, e.getMessage());
+      return false;
+    }
   }
 
   String keep(Shareable s) {

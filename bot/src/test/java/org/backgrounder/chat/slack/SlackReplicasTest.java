@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Two Slack adapters that share a store, as replicas do: Slack delivering the same event to
  * both (a retry that lands on the other replica, a redelivery after a reconnect) has it
- * answered once. Over SQLite in one process, and over PostgreSQL with a pool per replica
+ * answered once, and a follow-up in a thread one of them answered in is one for the other. Over SQLite in one process, and over PostgreSQL with a pool per replica
  * (skipped, saying why, without one).
  */
 class SlackReplicasTest {
@@ -87,6 +87,36 @@ class SlackReplicasTest {
     assertThat(a.asked.size() + b.asked.size()).isEqualTo(3);
   }
 
+  /** A's answer in a thread makes a later message there, delivered to B, a follow-up for B. */
+  private void followUpOnTheOtherReplica_isAnswered(KeyValues forA, KeyValues forB)
+      throws Exception {
+    SlackFixture a = replica(forA);
+    SlackFixture b = replica(forB);
+    String root = "1700000300.000100";
+    deliver(a, SlackCorpus.eventCallback("EvRoot",
+        SlackCorpus.mention("U111", "C111", root, "<@U222> palantir")));
+    a.api.await("chat.postMessage", 1);
+    deliver(b, SlackCorpus.eventCallback("EvFollowUp", SlackCorpus.message("U111", "C111",
+        "channel", "1700000310.000100", "and who designated them?").put("thread_ts", root)));
+    deliver(b, SlackCorpus.eventCallback("EvElsewhere", SlackCorpus.message("U111", "C111",
+        "channel", "1700000320.000100", "talk among people").put("thread_ts",
+            "1700000000.000999")));
+    a.finish();
+    b.finish();
+
+    assertThat(b.asked).extracting(in -> in.id()).containsExactly("EvFollowUp");
+    assertThat(b.api.calls("chat.postMessage")).hasSize(1);
+    assertThat(b.api.calls("chat.postMessage").get(0).param("thread_ts")).isEqualTo(root);
+  }
+
+  @Test
+  void followUp_reachingTheOtherReplica_isAnsweredThere() throws Exception {
+    Database db = Database.open(tmp);
+    open.add(db);
+    followUpOnTheOtherReplica_isAnswered(new SqliteKeyValues(db, java.time.Clock.systemUTC()),
+        new SqliteKeyValues(db, java.time.Clock.systemUTC()));
+  }
+
   @Test
   void sameEvent_twoReplicasOnOneSqliteStore_answeredOnce() throws Exception {
     Database db = Database.open(tmp);
@@ -105,5 +135,17 @@ class SlackReplicasTest {
     open.add(second);
     sameEventToBoth_answeredOnce(first.keyValues(java.time.Clock.fixed(SlackFixture.START, java.time.ZoneOffset.UTC)),
         second.keyValues(java.time.Clock.fixed(SlackFixture.START, java.time.ZoneOffset.UTC)));
+  }
+
+  @Test
+  void followUp_reachingTheOtherReplicaOnPostgres_isAnsweredThere() throws Exception {
+    SharedPostgres pg = SharedPostgres.create();
+    open.add(pg);
+    Stores first = Stores.open(pg.settings(), tmp.resolve("a"));
+    open.add(first);
+    Stores second = Stores.open(pg.settings(), tmp.resolve("b"));
+    open.add(second);
+    followUpOnTheOtherReplica_isAnswered(first.keyValues(java.time.Clock.systemUTC()),
+        second.keyValues(java.time.Clock.systemUTC()));
   }
 }
