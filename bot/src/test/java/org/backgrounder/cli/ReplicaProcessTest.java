@@ -181,7 +181,8 @@ class ReplicaProcessTest {
   void twoRuns_onlyTheLeaderPolls_aKill9MovesLeadership_andTheSlotDueMeanwhileIsPostedOnce()
       throws Exception {
     // The digest's slot comes after both have started, and the leader is killed just before it.
-    Instant slot = Instant.now().plusSeconds(40).truncatedTo(ChronoUnit.SECONDS);
+    Instant begun = Instant.now();
+    Instant slot = begun.plusSeconds(45).truncatedTo(ChronoUnit.SECONDS);
     configure("a", slot);
     configure("b", slot);
     ReplicaProcesses.Replica a = processes.start("a", "run");
@@ -189,6 +190,8 @@ class ReplicaProcessTest {
 
     Eventually.await(Duration.ofSeconds(60), () -> (a.leads() && b.follows())
         || (b.leads() && a.follows()));
+    System.err.printf("two run replicas ready, one leading, after %.1f s%n",
+        Duration.between(begun, Instant.now()).toMillis() / 1e3);
     ReplicaProcesses.Replica leader = a.leads() ? a : b;
     ReplicaProcesses.Replica follower = leader == a ? b : a;
     Eventually.await(Duration.ofSeconds(30), () -> polledBy(leader.name()) >= 1);
