@@ -81,21 +81,29 @@ final class Memory {
         .build();
   }
 
-  /**
-   * True the first time an event id is seen, false for every retry or redelivery of it; with a
-   * shared store, true in only one of the replicas it reaches within {@link #EVENTS}. When the
-   * store cannot be reached the event is answered (a rare double answer beats silence).
-   */
+  /** True the first time this process sees an event id, false for every retry or redelivery. */
   boolean firstDelivery(String eventId) {
-    if (events.asMap().putIfAbsent(eventId, Boolean.TRUE) != null) {
-      return false;
-    }
+    return events.asMap().putIfAbsent(eventId, Boolean.TRUE) == null;
+  }
+
+  /** Whether replicas share a store, so that what one answered the others must hear of. */
+  boolean shared() {
+    return shared.isPresent();
+  }
+
+  /**
+   * Claims an event for this replica in the shared store: true in only one of the replicas it
+   * reaches within {@link #EVENTS} (always true without a shared store). When the store cannot
+   * be reached the event is answered here (a rare double answer beats silence). Talks to the
+   * database: call it on an answering thread, never on Slack's acknowledgement path.
+   */
+  boolean claim(String eventId) {
     if (shared.isEmpty()) {
       return true;
     }
     try {
       boolean first = shared.get().putIfAbsent(EVENT_KEY + eventId, "1", EVENTS);
-      pruneLapsedClaims();
+      pruneLapsed();
       return first;
     } catch (RuntimeException e) {
       LOG.warn("Slack: cannot claim event {} in the shared store, answering it here: {}", eventId,
@@ -104,11 +112,8 @@ final class Memory {
     }
   }
 
-  /**
-   * Now and then, deletes the claims of events older than {@link #EVENTS} and threads older than
-   * {@link #THREADS}: the table stays small.
-   */
-  private void pruneLapsedClaims() {
+  /** Now and then, deletes event claims and threads past their time: the table stays small. */
+  private void pruneLapsed() {
     Instant now = clock.instant();
     if (Duration.between(lastPrune, now).compareTo(PRUNE_EVERY) < 0) {
       return;
@@ -121,9 +126,14 @@ final class Memory {
     }
   }
 
+  /** The bot answers in this thread: later messages there are follow-ups, here at once. */
   void answeredIn(String channel, String threadTs) {
+    threads.put(channel + "/" + threadTs, Boolean.TRUE);
+  }
+
+  /** As {@link #answeredIn}, for the other replicas too; talks to the database. */
+  void shareAnsweredIn(String channel, String threadTs) {
     String thread = channel + "/" + threadTs;
-    threads.put(thread, Boolean.TRUE);
     shared.ifPresent(kv -> {
       try {
         kv.put(THREAD_KEY + thread, Long.toString(clock.millis()));
@@ -133,23 +143,23 @@ final class Memory {
     });
   }
 
-  /** Whether this replica, or another sharing the store, answered in the thread within a day. */
+  /** Whether this process answered in the thread within {@link #THREADS}. */
   boolean answeredBefore(String channel, String threadTs) {
-    String thread = channel + "/" + threadTs;
-    if (threads.getIfPresent(thread) != null) {
-      return true;
-    }
+    return threads.getIfPresent(channel + "/" + threadTs) != null;
+  }
+
+  /**
+   * Whether another replica sharing the store answered in the thread within {@link #THREADS};
+   * talks to the database.
+   */
+  boolean answeredElsewhere(String channel, String threadTs) {
     if (shared.isEmpty()) {
       return false;
     }
+    String thread = channel + "/" + threadTs;
     try {
       Optional<String> at = shared.get().get(THREAD_KEY + thread);
-      boolean recent = at.isPresent()
-          && clock.millis() - Long.parseLong(at.get()) < THREADS.toMillis();
-      if (recent) {
-        threads.put(thread, Boolean.TRUE);
-      }
-      return recent;
+      return at.isPresent() && clock.millis() - Long.parseLong(at.get()) < THREADS.toMillis();
     } catch (RuntimeException e) {
       LOG.warn("Slack: cannot look up thread {} in the shared store: {}", thread, e.getMessage());
       return false;
