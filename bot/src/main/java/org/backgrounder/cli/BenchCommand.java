@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.backgrounder.bench.Bench;
+import org.backgrounder.bench.FailoverBench;
 import org.backgrounder.desk.DeskBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -62,7 +63,7 @@ final class BenchCommand implements Callable<Integer> {
   boolean json;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter log = json ? new PrintWriter(new StringWriter()) : out;
     Path folder = Files.createTempDirectory("backgrounder-bench");
@@ -72,6 +73,8 @@ final class BenchCommand implements Callable<Integer> {
       Map<String, Object> desk = deskAudit > 0 ? DeskBench.run(Wiring.loadFacts(
           Setup.configDir(top)), deskAudit, items, folder, log) : Map.of();
       figures.putAll(desk);
+      figures.putAll(FailoverBench.run(Setup.settings(top).store(),
+          Setup.configDir(top).resolve("facts"), folder, log));
       if (json) {
         out.println(new ObjectMapper().writeValueAsString(figures));
       } else {
@@ -89,6 +92,9 @@ final class BenchCommand implements Callable<Integer> {
           out.printf("poll cycle over %d feeds answering 304: %s s%n", pollFeeds,
               figures.get("poll_304_cycle_s"));
         }
+        out.printf("store: %s; fail-over after kill -9 of the leader: %s%n", figures.get("store"),
+            figures.get("failover_s") != null ? figures.get("failover_s") + " s"
+                : figures.get("failover_note"));
         if (!desk.isEmpty()) {
           out.printf("desk pages over %d audit entries and %d items (median ms): %s%n", deskAudit,
               items, desk);

@@ -46,12 +46,13 @@ final class Platforms implements AutoCloseable {
     List<String> commands = w.dispatcher.commandNames();
     if (w.settings.slack().configured()) {
       out.put(Settings.Platform.SLACK, SlackPlatform.create(w.settings.slack(), w.dispatcher::handle,
-          commands, Audit.feedback(w.audit), w.clock, () -> w.metrics.chatError("slack")));
+          commands, Audit.feedback(w.audit), w.clock, () -> w.metrics.chatError("slack"),
+          w.stores.keyValues(w.clock)));
     }
     if (w.settings.matrix().configured()) {
       out.put(Settings.Platform.MATRIX, MatrixPlatform.create(w.settings.matrix(),
           w.dispatcher::handle, Set.copyOf(commands), w.stores.keyValues(w.clock), w.http,
-          w.clock, () -> w.metrics.chatError("matrix")));
+          w.clock, () -> w.metrics.chatError("matrix"), w.stores.leadership()::isLeader));
     }
     return new Platforms(out);
   }

@@ -21,11 +21,23 @@ public final class PgLeadership implements Leadership, Closeable {
   /** The lock's key: "Bg" and "Lead" in ASCII, so it meets no other advisory lock of ours. */
   static final long LEADER_LOCK = 0x4267_4c65_6164L;
 
+  /**
+   * The lock's key for the replicas whose stores are in {@code schema}. Advisory locks belong to
+   * the whole database, so a group in another schema (a test, a {@code bench} trial beside a
+   * running group) takes a key of its own; the default schema keeps the key it always had, so
+   * replicas of an older version and a newer one agree on who leads during an upgrade.
+   */
+  static long lockKey(String schema) {
+    return schema == null || schema.equals("public") ? LEADER_LOCK
+        : LEADER_LOCK ^ ((long) schema.hashCode() << 16);
+  }
+
   /** How long a connection check may take before the connection counts as lost. */
   private static final int VALID_SECONDS = 5;
 
   private final PgDatabase db;
   private Connection session;
+  private long key;
   private volatile boolean leader;
 
   public PgLeadership(PgDatabase db) {
@@ -40,10 +52,14 @@ public final class PgLeadership implements Leadership, Closeable {
       }
       if (session == null) {
         session = db.dedicatedConnection();
+        try (PreparedStatement s = session.prepareStatement("SELECT current_schema()");
+            ResultSet r = s.executeQuery()) {
+          key = lockKey(r.next() ? r.getString(1) : null);
+        }
       }
       if (!leader) {
         try (PreparedStatement s = session.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
-          s.setLong(1, LEADER_LOCK);
+          s.setLong(1, key);
           try (ResultSet r = s.executeQuery()) {
             leader = r.next() && r.getBoolean(1);
           }

@@ -3,6 +3,7 @@ package org.backgrounder.store;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -50,6 +51,22 @@ public final class SqliteKeyValues implements KeyValues {
         s.setString(1, key);
         s.setString(2, value);
         s.setLong(3, clock.millis());
+        return s.executeUpdate() == 1;
+      }
+    });
+  }
+
+  @Override
+  public boolean putIfAbsent(String key, String value, Duration ttl) {
+    long now = clock.millis();
+    return db.transaction(c -> {
+      try (PreparedStatement s = c.prepareStatement("INSERT INTO cursors (name, value, updated)"
+          + " VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value,"
+          + " updated = excluded.updated WHERE cursors.updated <= ?")) {
+        s.setString(1, key);
+        s.setString(2, value);
+        s.setLong(3, now);
+        s.setLong(4, now - ttl.toMillis());
         return s.executeUpdate() == 1;
       }
     });

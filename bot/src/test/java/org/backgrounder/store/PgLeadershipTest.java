@@ -46,6 +46,23 @@ class PgLeadershipTest {
   }
 
   @Test
+  void lockKey_eachSchemaHasItsOwn_andTheDefaultSchemaKeepsTheKeyItHad() {
+    assertThat(PgLeadership.lockKey("public")).isEqualTo(PgLeadership.LEADER_LOCK);
+    assertThat(PgLeadership.lockKey(pg.schema)).isNotEqualTo(PgLeadership.LEADER_LOCK)
+        .isNotEqualTo(PgLeadership.lockKey(pg.schema + "x"));
+  }
+
+  @Test
+  void check_replicasInAnotherSchema_leadTheirOwnGroup() {
+    try (TestPostgres elsewhere = TestPostgres.open();
+        PgLeadership here = new PgLeadership(pg.db);
+        PgLeadership there = new PgLeadership(elsewhere.db)) {
+      assertThat(here.check()).isTrue();
+      assertThat(there.check()).isTrue();
+    }
+  }
+
+  @Test
   void check_theLeadersConnectionLost_itStopsLeadingAndAnotherTakesOver() {
     try (PgLeadership first = new PgLeadership(pg.db);
         PgLeadership second = new PgLeadership(other)) {
@@ -54,7 +71,7 @@ class PgLeadershipTest {
       int killed = pg.db.transaction(c -> {
         try (PreparedStatement s = c.prepareStatement("SELECT count(pg_terminate_backend(pid))"
             + " FROM pg_locks WHERE locktype = 'advisory' AND objid = ? AND granted")) {
-          s.setLong(1, PgLeadership.LEADER_LOCK & 0xFFFF_FFFFL);
+          s.setLong(1, PgLeadership.lockKey(pg.schema) & 0xFFFF_FFFFL);
           try (var r = s.executeQuery()) {
             r.next();
             return r.getInt(1);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -123,6 +124,51 @@ abstract class StoreContract {
     assertThat(kv.get("event:old")).isEmpty();
     assertThat(kv.get("event:new")).isPresent();
     assertThat(kv.get("other:old")).isPresent();
+  }
+
+  @Test
+  void keyValues_putIfAbsentWithTtl_storesOnceUntilTheClaimLapses() {
+    MovingClock clock = new MovingClock();
+    KeyValues kv = stores.keyValues(clock);
+    Duration ttl = Duration.ofMinutes(60);
+    assertThat(kv.putIfAbsent("slack:event:Ev1", "a", ttl)).isTrue();
+    clock.now = T0.plus(Duration.ofMinutes(59));
+    assertThat(kv.putIfAbsent("slack:event:Ev1", "b", ttl)).isFalse();
+    assertThat(kv.get("slack:event:Ev1")).contains("a");
+    assertThat(kv.putIfAbsent("slack:event:Ev2", "a", ttl)).isTrue();
+    clock.now = T0.plus(Duration.ofMinutes(60));
+    assertThat(kv.putIfAbsent("slack:event:Ev1", "c", ttl)).isTrue();
+    assertThat(kv.get("slack:event:Ev1")).contains("c");
+    assertThat(kv.putIfAbsent("slack:event:Ev1", "d", ttl)).isFalse();
+  }
+
+  @Test
+  void keyValues_putIfAbsentWithTtl_ofManyAtOnceOnlyOneStores() throws Exception {
+    KeyValues kv = stores.keyValues(Clock.fixed(T0, ZoneOffset.UTC));
+    List<CompletableFuture<Boolean>> calls = new java.util.ArrayList<>();
+    CountDownLatch go = new CountDownLatch(1);
+    var threads = java.util.concurrent.Executors.newFixedThreadPool(8);
+    for (int i = 0; i < 8; i++) {
+      String value = "replica-" + i;
+      calls.add(CompletableFuture.supplyAsync(() -> {
+        try {
+          go.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return kv.putIfAbsent("slack:event:Ev9", value, Duration.ofHours(1));
+      }, threads));
+    }
+    go.countDown();
+    long stored = 0;
+    try {
+      for (CompletableFuture<Boolean> c : calls) {
+        stored += c.get(30, TimeUnit.SECONDS) ? 1 : 0;
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+    assertThat(stored).isEqualTo(1);
   }
 
   // --- digest ledger

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import okhttp3.OkHttpClient;
 import org.backgrounder.chat.ChatException;
@@ -27,6 +28,10 @@ import org.slf4j.LoggerFactory;
  * a restart neither repeats nor loses anything. The first sync only takes the bot's bearings:
  * nothing said before the bot started is answered. The sync thread only reads: answers are made
  * and sent in each room's lane ({@link Lanes}), so a busy or rate-limited room delays no other.
+ *
+ * <p>Of replicas sharing a store only the leader syncs; the others are signed in (they post
+ * digests and admin notes when asked) but read nothing. The sync position is in the shared
+ * key-values, so a replica that comes to lead carries on from where the last leader stopped.
  */
 public final class MatrixPlatform implements ChatPlatform {
 
@@ -47,6 +52,9 @@ public final class MatrixPlatform implements ChatPlatform {
   static final int ANSWER_THREADS = 4;
   static final int ROOM_BACKLOG = 50;
 
+  /** How often a replica that does not lead looks again whether it does. */
+  static final Duration FOLLOWER_WAIT = Duration.ofSeconds(1);
+
   private final MatrixSettings settings;
   private final KeyValues state;
   private final MatrixClient client;
@@ -58,6 +66,7 @@ public final class MatrixPlatform implements ChatPlatform {
   private final Lanes lanes = new Lanes(ANSWER_THREADS, ROOM_BACKLOG);
   private final RoomMessages messages;
   private final Cursor cursor;
+  private final BooleanSupplier leads;
   private volatile String botId;
   private volatile String filterId;
   private volatile boolean running;
@@ -70,6 +79,15 @@ public final class MatrixPlatform implements ChatPlatform {
   MatrixPlatform(MatrixSettings settings, Function<Incoming, Reply> handler, Set<String> commands,
       KeyValues state, OkHttpClient http, Clock clock, Sleeper sleeper, Duration pollTimeout,
       Runnable answerFailed) {
+    this(settings, handler, commands, state, http, clock, sleeper, pollTimeout, answerFailed,
+        () -> true);
+  }
+
+  /** @param leads whether this replica leads now, and so syncs (one process: always) */
+  MatrixPlatform(MatrixSettings settings, Function<Incoming, Reply> handler, Set<String> commands,
+      KeyValues state, OkHttpClient http, Clock clock, Sleeper sleeper, Duration pollTimeout,
+      Runnable answerFailed, BooleanSupplier leads) {
+    this.leads = leads;
     this.settings = settings;
     this.state = state;
     this.client = new MatrixClient(http, settings.homeserver());
@@ -100,8 +118,19 @@ public final class MatrixPlatform implements ChatPlatform {
   public static MatrixPlatform create(MatrixSettings settings, Function<Incoming, Reply> handler,
       Set<String> commands, KeyValues state, OkHttpClient http, Clock clock,
       Runnable answerFailed) {
+    return create(settings, handler, commands, state, http, clock, answerFailed, () -> true);
+  }
+
+  /**
+   * As {@link #create(MatrixSettings, Function, Set, KeyValues, OkHttpClient, Clock, Runnable)},
+   * syncing only while {@code leads} says this replica leads; {@code state} is the store the
+   * replicas share, where the sync position is kept.
+   */
+  public static MatrixPlatform create(MatrixSettings settings, Function<Incoming, Reply> handler,
+      Set<String> commands, KeyValues state, OkHttpClient http, Clock clock,
+      Runnable answerFailed, BooleanSupplier leads) {
     return new MatrixPlatform(settings, handler, commands, state, http, clock, d -> Thread.sleep(
-        d.toMillis()), Duration.ofSeconds(30), answerFailed);
+        d.toMillis()), Duration.ofSeconds(30), answerFailed, leads);
   }
 
   @Override
@@ -171,9 +200,26 @@ public final class MatrixPlatform implements ChatPlatform {
 
   private void syncLoop() {
     Duration backoff = Duration.ofSeconds(1);
-    Optional<String> since = state.get(key("since"));
+    Optional<String> since = Optional.empty();
+    boolean syncing = false;
     while (running) {
       try {
+        if (!leads.getAsBoolean()) {
+          if (syncing || !connected) {
+            LOG.info("Matrix: this replica does not lead, so it does not sync; the leader does");
+          }
+          syncing = false;
+          connected = true; // signed in, and able to post
+          if (!pause(FOLLOWER_WAIT)) {
+            break;
+          }
+          continue;
+        }
+        if (!syncing) {
+          // Where the last leader (this replica or another) stopped.
+          since = state.get(key("since"));
+          syncing = true;
+        }
         inSync = true;
         JsonNode sync;
         try {
@@ -183,6 +229,9 @@ public final class MatrixPlatform implements ChatPlatform {
         }
         if (!running) {
           break;
+        }
+        if (!leads.getAsBoolean()) {
+          continue; // leadership moved during the long-poll: the new leader reads this batch
         }
         String next = sync.path("next_batch").asText();
         Cursor.Batch batch = cursor.begin(next);

@@ -74,6 +74,15 @@ final class Answers {
     run("answer " + incoming.id(), () -> answer(incoming, to));
   }
 
+  /** As {@link #submit(Incoming, Destination)}, if {@code first}, asked on the answering thread. */
+  void submit(Incoming incoming, Destination to, java.util.function.BooleanSupplier first) {
+    run("answer " + incoming.id(), () -> {
+      if (first.getAsBoolean()) {
+        answer(incoming, to);
+      }
+    });
+  }
+
   void run(String what, Runnable task) {
     try {
       executor.execute(() -> {

@@ -73,10 +73,21 @@ final class Conversations {
     Optional<String> thread = Optional.ofNullable(e.getThreadTs()).filter(Conversations::present);
     boolean direct = "im".equals(e.getChannelType());
     if (!direct) {
-      boolean followUp = thread.isPresent() && memory.answeredBefore(e.getChannel(), thread.get())
+      boolean maybeFollowUp = thread.isPresent()
           && !SlackText.mentions(e.getText(), botUserId)
           && !SlackText.mentionsSomeoneElse(e.getText(), botUserId);
-      if (!followUp) {
+      if (!maybeFollowUp) {
+        return;
+      }
+      if (!memory.answeredBefore(e.getChannel(), thread.get())) {
+        if (memory.shared() && firstDelivery(eventId)) {
+          // Another replica may have answered in the thread: looked up off Bolt's thread.
+          answers.run("look up thread " + thread.get(), () -> {
+            if (memory.answeredElsewhere(e.getChannel(), thread.get())) {
+              ask(e.getUser(), e.getChannel(), false, thread, e.getText(), eventId);
+            }
+          });
+        }
         return;
       }
     }
@@ -86,7 +97,11 @@ final class Conversations {
     ask(e.getUser(), e.getChannel(), direct, thread, e.getText(), eventId);
   }
 
-  /** Answers in {@code thread}; in a channel, later messages there are follow-ups for a day. */
+  /**
+   * Answers in {@code thread}; in a channel, later messages there are follow-ups for a day. With
+   * replicas, the answering thread first claims the event in the shared store, and answers only
+   * if it is the first replica to.
+   */
   private void ask(String userId, String channel, boolean direct, Optional<String> thread,
       String text, String eventId) {
     if (!direct) {
@@ -95,7 +110,16 @@ final class Conversations {
     Incoming incoming = new Incoming(new User(PLATFORM, userId, null, false),
         new Room(PLATFORM, channel, direct, thread), SlackText.neutral(text, botUserId), eventId,
         clock.instant());
-    answers.submit(incoming, new Destination.Channel(channel, thread));
+    answers.submit(incoming, new Destination.Channel(channel, thread), () -> {
+      if (eventId != null && !memory.claim(eventId)) {
+        LOG.debug("Slack: event {} is answered by another replica", eventId);
+        return false;
+      }
+      if (!direct) {
+        thread.ifPresent(t -> memory.shareAnsweredIn(channel, t));
+      }
+      return true;
+    });
   }
 
   /** {@code /bg ...}: answered privately, with a button to share it. */

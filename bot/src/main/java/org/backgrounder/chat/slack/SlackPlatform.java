@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -26,6 +27,7 @@ import org.backgrounder.chat.Incoming;
 import org.backgrounder.chat.Reply;
 import org.backgrounder.chat.Room;
 import org.backgrounder.config.SlackSettings;
+import org.backgrounder.store.KeyValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,7 +66,7 @@ public final class SlackPlatform implements ChatPlatform {
 
   private SlackPlatform(SlackSettings settings, Function<Incoming, Reply> handler,
       Set<String> commands, FeedbackSink feedback, Clock clock, Tuning tuning,
-      Runnable answerFailed) {
+      Runnable answerFailed, Optional<KeyValues> shared) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.tuning = tuning;
@@ -73,7 +75,7 @@ public final class SlackPlatform implements ChatPlatform {
     config.setStatsEnabled(false);
     this.slack = Slack.getInstance(config);
     this.api = new WebApi(slack, botToken(), tuning.sleeper());
-    Memory memory = new Memory(clock);
+    Memory memory = new Memory(clock, shared);
     this.answers = new Answers(Objects.requireNonNull(handler, "handler"), api, memory,
         Objects.requireNonNull(feedback, "feedback"), clock, answerFailed);
     this.conversations = new Conversations(answers, memory, commands, clock);
@@ -89,7 +91,7 @@ public final class SlackPlatform implements ChatPlatform {
   public static SlackPlatform create(SlackSettings settings, Function<Incoming, Reply> handler,
       FeedbackSink feedback, Clock clock) {
     return new SlackPlatform(settings, handler, SlackText.SUBCOMMANDS, feedback, clock,
-        Tuning.DEFAULT, () -> { });
+        Tuning.DEFAULT, () -> { }, Optional.empty());
   }
 
   /**
@@ -109,7 +111,19 @@ public final class SlackPlatform implements ChatPlatform {
   public static SlackPlatform create(SlackSettings settings, Function<Incoming, Reply> handler,
       Collection<String> commands, FeedbackSink feedback, Clock clock, Runnable answerFailed) {
     return new SlackPlatform(settings, handler, Set.copyOf(commands), feedback, clock,
-        Tuning.DEFAULT, answerFailed);
+        Tuning.DEFAULT, answerFailed, Optional.empty());
+  }
+
+  /**
+   * As {@link #create(SlackSettings, Function, Collection, FeedbackSink, Clock, Runnable)}, with
+   * the key-values of a store replicas may share: an event is answered by the one replica that
+   * claims it there first, whichever of them Slack delivered it to.
+   */
+  public static SlackPlatform create(SlackSettings settings, Function<Incoming, Reply> handler,
+      Collection<String> commands, FeedbackSink feedback, Clock clock, Runnable answerFailed,
+      KeyValues shared) {
+    return new SlackPlatform(settings, handler, Set.copyOf(commands), feedback, clock,
+        Tuning.DEFAULT, answerFailed, Optional.of(shared));
   }
 
   static SlackPlatform create(SlackSettings settings, Function<Incoming, Reply> handler,
@@ -119,8 +133,14 @@ public final class SlackPlatform implements ChatPlatform {
 
   static SlackPlatform create(SlackSettings settings, Function<Incoming, Reply> handler,
       FeedbackSink feedback, Clock clock, Tuning tuning, Runnable answerFailed) {
+    return create(settings, handler, feedback, clock, tuning, answerFailed, Optional.empty());
+  }
+
+  static SlackPlatform create(SlackSettings settings, Function<Incoming, Reply> handler,
+      FeedbackSink feedback, Clock clock, Tuning tuning, Runnable answerFailed,
+      Optional<KeyValues> shared) {
     return new SlackPlatform(settings, handler, SlackText.SUBCOMMANDS, feedback, clock, tuning,
-        answerFailed);
+        answerFailed, shared);
   }
 
   @Override

@@ -91,6 +91,12 @@ class MatrixPlatformTest {
       }
 
       @Override
+      public boolean putIfAbsent(String key, String value, Duration ttl) {
+        writes.add(key);
+        return state.putIfAbsent(key, value, ttl);
+      }
+
+      @Override
       public int prune(String prefix, Instant before) {
         return state.prune(prefix, before);
       }

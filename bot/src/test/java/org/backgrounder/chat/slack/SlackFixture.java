@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -13,6 +14,7 @@ import org.backgrounder.chat.Reply;
 import org.backgrounder.chat.User;
 import org.backgrounder.config.Secret;
 import org.backgrounder.config.SlackSettings;
+import org.backgrounder.store.KeyValues;
 
 /**
  * The real adapter (real Bolt app, real SDK clients) against a fake Slack on 127.0.0.1: the Web
@@ -41,7 +43,8 @@ final class SlackFixture implements AutoCloseable {
   final SlackPlatform platform;
   private boolean closed;
 
-  private SlackFixture(SlackSettings.Mode mode, String listen) throws Exception {
+  private SlackFixture(SlackSettings.Mode mode, String listen, Optional<KeyValues> shared)
+      throws Exception {
     api = new FakeWebApi();
     if (mode == SlackSettings.Mode.SOCKET) {
       socket = new FakeSocketMode(SlackCorpus.hello()).begin();
@@ -56,12 +59,12 @@ final class SlackFixture implements AutoCloseable {
       return answering.apply(in);
     }, (user, about, helpful, at) -> verdicts.add(new Verdict(user, about, helpful, at)), clock,
         new SlackPlatform.Tuning(waits::add, Duration.ofMillis(100), Duration.ofSeconds(5),
-            Duration.ofSeconds(5)), answersFailed::incrementAndGet);
+            Duration.ofSeconds(5)), answersFailed::incrementAndGet, shared);
   }
 
   /** Socket Mode, started and greeted. */
   static SlackFixture socketMode() throws Exception {
-    SlackFixture f = new SlackFixture(SlackSettings.Mode.SOCKET, null);
+    SlackFixture f = new SlackFixture(SlackSettings.Mode.SOCKET, null, Optional.empty());
     f.start();
     f.socket.awaitOpened(1);
     return f;
@@ -69,7 +72,12 @@ final class SlackFixture implements AutoCloseable {
 
   /** HTTP mode on a free port of 127.0.0.1, started. */
   static SlackFixture httpMode() throws Exception {
-    SlackFixture f = new SlackFixture(SlackSettings.Mode.HTTP, "127.0.0.1:0");
+    return httpMode(Optional.empty());
+  }
+
+  /** HTTP mode, claiming events in {@code shared} as replicas sharing a store do. */
+  static SlackFixture httpMode(Optional<KeyValues> shared) throws Exception {
+    SlackFixture f = new SlackFixture(SlackSettings.Mode.HTTP, "127.0.0.1:0", shared);
     f.start();
     return f;
   }
