@@ -18,7 +18,9 @@ import org.sqlite.SQLiteDataSource;
 /**
  * The bot's SQLite file. One connection, used under a lock: the bot is one process with modest
  * write rates, and SQLite serializes writers anyway. WAL mode keeps readers and the writer apart
- * and makes every committed transaction survive a killed process.
+ * and makes every committed transaction survive a killed process. Opening it runs the versioned
+ * migrations under {@code org/backgrounder/store/sqlite} with Flyway, as {@link PgDatabase} does
+ * for PostgreSQL.
  */
 public final class Database implements Closeable, Sql {
 
