@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.CoreErrorCode;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.sqlite.SQLiteConfig;
@@ -46,8 +47,9 @@ public final class Database implements Closeable, Sql {
   public static Database open(Path dataDir) throws IOException {
     try {
       Files.createDirectories(dataDir);
-      String url = "jdbc:sqlite:" + dataDir.resolve("backgrounder.db").toAbsolutePath();
-      Database writer = open(url);
+      Path file = dataDir.resolve("backgrounder.db");
+      String url = "jdbc:sqlite:" + file.toAbsolutePath();
+      Database writer = open(url, file.toString());
       Connection reader = DriverManager.getConnection(url);
       try (Statement s = reader.createStatement()) {
         s.execute("PRAGMA busy_timeout=5000");
@@ -65,17 +67,17 @@ public final class Database implements Closeable, Sql {
     // this connection keeps alive (a plain :memory: database is one connection's alone).
     try {
       return open("jdbc:sqlite:file:backgrounder-" + IN_MEMORY.incrementAndGet()
-          + "?mode=memory&cache=shared");
+          + "?mode=memory&cache=shared", "a database in memory");
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  private static Database open(String url) throws SQLException {
+  private static Database open(String url, String where) throws SQLException {
     SQLiteDataSource source = writerSource(url);
     Connection c = source.getConnection();
     try {
-      migrate(source, c);
+      migrate(source, c, where);
     } catch (SQLException | RuntimeException e) {
       c.close();
       throw e;
@@ -100,8 +102,11 @@ public final class Database implements Closeable, Sql {
    * A file from before Flyway has no history table but counts its versions in
    * {@code PRAGMA user_version}: Flyway records that version as its baseline and runs only the
    * scripts after it. A file with tables but neither is not Backgrounder's, and Flyway refuses it.
+   *
+   * @throws StoreException naming {@code where} when the schema cannot be brought up to date
    */
-  private static void migrate(SQLiteDataSource source, Connection c) throws SQLException {
+  private static void migrate(SQLiteDataSource source, Connection c, String where)
+      throws SQLException {
     int before;
     try (Statement s = c.createStatement(); var rs = s.executeQuery("PRAGMA user_version")) {
       before = rs.next() ? rs.getInt(1) : 0;
@@ -114,7 +119,13 @@ public final class Database implements Closeable, Sql {
     try {
       flyway.load().migrate();
     } catch (FlywayException e) {
-      throw new SQLException("cannot migrate the schema: " + e.getMessage(), e);
+      if (e.getErrorCode() == CoreErrorCode.NON_EMPTY_SCHEMA_WITHOUT_SCHEMA_HISTORY_TABLE) {
+        throw new StoreException(where + " has tables but no schema version (neither"
+            + " flyway_schema_history nor PRAGMA user_version): it is not Backgrounder's database;"
+            + " move it aside, or give another folder with --data DIR", e);
+      }
+      throw new StoreException("cannot migrate the SQLite schema of " + where + ": "
+          + e.getMessage(), e);
     }
   }
 

@@ -3,7 +3,6 @@ package org.backgrounder.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -125,15 +124,41 @@ class PreFlywayUpgradeTest {
       s.execute("INSERT INTO notes VALUES ('not the bot''s')");
     }
 
-    assertThatThrownBy(() -> Database.open(data)).isInstanceOf(IOException.class)
-        .hasMessageContaining("cannot open the database in " + data)
-        .hasMessageContaining("no schema history table");
+    assertThatThrownBy(() -> Database.open(data)).isInstanceOf(StoreException.class)
+        .hasMessageContaining(data.resolve("backgrounder.db").toString())
+        .hasMessageContaining("not Backgrounder's database");
     assertThat(schema(data)).containsExactly("table notes CREATE TABLE notes (text TEXT)");
     try (Connection c = DriverManager.getConnection(PreFlywayFile.url(data));
         Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT text FROM notes")) {
       assertThat(r.next()).isTrue();
       assertThat(r.getString(1)).isEqualTo("not the bot's");
     }
+  }
+
+  @Test
+  void open_scriptFailsHalfway_keepsNoneOfItAndTheRows(@TempDir Path data) throws Exception {
+    try (Connection c = PreFlywayFile.create(data, 2); Statement s = c.createStatement()) {
+      writeRows(c, 2);
+      // V3 creates this table after altering audit; here it is already in the way.
+      s.execute("CREATE TABLE gap_handled (question_key TEXT)");
+    }
+
+    assertThatThrownBy(() -> Database.open(data)).isInstanceOf(StoreException.class)
+        .hasMessageContaining("cannot migrate the SQLite schema of " + data.resolve(
+            "backgrounder.db"));
+    assertThat(rows(data, "SELECT name FROM pragma_table_info('audit') ORDER BY cid"))
+        .doesNotContain("question_key");
+    assertThat(rows(data, "SELECT question FROM audit"))
+        .containsExactly("Palantir and the cartels?");
+
+    try (Connection c = DriverManager.getConnection(PreFlywayFile.url(data));
+        Statement s = c.createStatement()) {
+      s.execute("DROP TABLE gap_handled");
+    }
+    Database.open(data).close();
+    assertThat(history(data)).containsExactly("2 BASELINE", "3 SQL");
+    assertThat(rows(data, "SELECT fact FROM audit_facts ORDER BY fact"))
+        .containsExactly("palantir/cartels", "palantir/ice");
   }
 
   private static long count(Database db, String table) {
