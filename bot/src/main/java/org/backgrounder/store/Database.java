@@ -8,131 +8,30 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.CoreErrorCode;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
 
 /**
  * The bot's SQLite file. One connection, used under a lock: the bot is one process with modest
  * write rates, and SQLite serializes writers anyway. WAL mode keeps readers and the writer apart
- * and makes every committed transaction survive a killed process.
+ * and makes every committed transaction survive a killed process. Opening it runs the versioned
+ * migrations under {@code org/backgrounder/store/sqlite} with Flyway, as {@link PgDatabase} does
+ * for PostgreSQL.
  */
 public final class Database implements Closeable, Sql {
 
-  /** The schema, one entry per version; a new version appends, never edits. */
-  private static final List<String> MIGRATIONS = List.of(
-      """
-      CREATE TABLE feed_state (
-        feed_id TEXT PRIMARY KEY,
-        current_url TEXT,
-        etag TEXT,
-        last_modified TEXT,
-        last_attempt INTEGER,
-        last_success INTEGER,
-        last_failure INTEGER,
-        failure_reason TEXT,
-        failure_kind TEXT,
-        consecutive_failures INTEGER NOT NULL DEFAULT 0,
-        next_poll INTEGER,
-        disabled_reason TEXT,
-        successes INTEGER NOT NULL DEFAULT 0
-      );
-      CREATE TABLE items (
-        key TEXT PRIMARY KEY,
-        feed_id TEXT NOT NULL,
-        outlet TEXT NOT NULL,
-        title TEXT NOT NULL,
-        summary TEXT NOT NULL,
-        link TEXT,
-        published INTEGER NOT NULL,
-        estimated INTEGER NOT NULL,
-        language TEXT,
-        first_seen INTEGER NOT NULL,
-        content_hash TEXT NOT NULL,
-        seq INTEGER NOT NULL,
-        created_seq INTEGER NOT NULL
-      );
-      CREATE INDEX items_seq ON items(seq);
-      CREATE TABLE relevance (
-        item_key TEXT NOT NULL,
-        story TEXT NOT NULL,
-        terms TEXT NOT NULL,
-        since INTEGER NOT NULL,
-        backlog INTEGER NOT NULL,
-        PRIMARY KEY (item_key, story)
-      );
-      CREATE INDEX relevance_since ON relevance(since);
-      CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
-      CREATE TABLE cursors (name TEXT PRIMARY KEY, value TEXT NOT NULL, updated INTEGER NOT NULL);
-      CREATE TABLE digest_slots (
-        digest TEXT NOT NULL,
-        slot INTEGER NOT NULL,
-        outcome TEXT NOT NULL,
-        detail TEXT,
-        recorded INTEGER NOT NULL,
-        PRIMARY KEY (digest, slot)
-      );
-      CREATE TABLE audit (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        at INTEGER NOT NULL,
-        kind TEXT NOT NULL,
-        platform TEXT,
-        user_id TEXT,
-        question TEXT,
-        facts TEXT,
-        links TEXT,
-        verdict TEXT
-      );
-      CREATE INDEX audit_at ON audit(at);
-      CREATE TABLE fact_snapshots (
-        story TEXT NOT NULL,
-        fact_id TEXT NOT NULL,
-        fingerprint TEXT NOT NULL,
-        text TEXT NOT NULL,
-        sources TEXT NOT NULL,
-        seen INTEGER NOT NULL,
-        removed INTEGER,
-        PRIMARY KEY (story, fact_id)
-      );
-      """,
-      // v2: what changed in the fact files, for digests; each digest's window and retries
-      """
-      CREATE TABLE fact_changes (
-        story TEXT NOT NULL,
-        fact_id TEXT NOT NULL,
-        kind TEXT NOT NULL,
-        text TEXT NOT NULL,
-        sources TEXT NOT NULL,
-        at INTEGER NOT NULL
-      );
-      CREATE INDEX fact_changes_at ON fact_changes(at);
-      ALTER TABLE digest_slots ADD COLUMN window_to INTEGER;
-      ALTER TABLE digest_slots ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
-      ALTER TABLE feed_state ADD COLUMN failing_since INTEGER;
-      """,
-      // v3: the desk's reads. Declined questions grouped by their folded words; which facts each
-      // entry names, to count citations; gaps the desk marked handled; items by day.
-      // Rows written before v3 get a key and fact rows here (lower-cased rather than folded).
-      """
-      ALTER TABLE audit ADD COLUMN question_key TEXT;
-      UPDATE audit SET question_key = lower(trim(question)) WHERE kind = 'question';
-      CREATE INDEX audit_review ON audit(kind, verdict, question_key);
-      CREATE TABLE audit_facts (
-        audit_id INTEGER NOT NULL REFERENCES audit(id) ON DELETE CASCADE,
-        fact TEXT NOT NULL,
-        outcome TEXT NOT NULL
-      );
-      CREATE INDEX audit_facts_fact ON audit_facts(fact, outcome);
-      CREATE INDEX audit_facts_audit ON audit_facts(audit_id);
-      INSERT INTO audit_facts (audit_id, fact, outcome)
-        WITH RECURSIVE split(id, outcome, fact, rest) AS (
-          SELECT id, kind || '/' || coalesce(verdict, ''), '', facts || char(10) FROM audit
-            WHERE facts IS NOT NULL AND facts <> ''
-          UNION ALL
-          SELECT id, outcome, substr(rest, 1, instr(rest, char(10)) - 1),
-            substr(rest, instr(rest, char(10)) + 1) FROM split WHERE rest <> '')
-        SELECT id, fact, outcome FROM split WHERE fact <> '';
-      CREATE TABLE gap_handled (question_key TEXT PRIMARY KEY, handled INTEGER NOT NULL);
-      CREATE INDEX items_published ON items(published, feed_id);
-      """);
+  /**
+   * The schema's versions, as Flyway scripts: a new version adds a script, never edits one.
+   * Versions 1 to 3 are the steps the releases before Flyway took, counted in
+   * {@code PRAGMA user_version}; a file they made is baselined at its count (see {@link #migrate}).
+   */
+  private static final String MIGRATIONS = "classpath:org/backgrounder/store/sqlite";
+  private static final AtomicInteger IN_MEMORY = new AtomicInteger();
 
   private final Connection connection;
   /** A second connection for reads, so readers do not queue behind a writer (WAL allows it). */
@@ -148,8 +47,9 @@ public final class Database implements Closeable, Sql {
   public static Database open(Path dataDir) throws IOException {
     try {
       Files.createDirectories(dataDir);
-      String url = "jdbc:sqlite:" + dataDir.resolve("backgrounder.db").toAbsolutePath();
-      Database writer = open(url);
+      Path file = dataDir.resolve("backgrounder.db");
+      String url = "jdbc:sqlite:" + file.toAbsolutePath();
+      Database writer = open(url, file.toString());
       Connection reader = DriverManager.getConnection(url);
       try (Statement s = reader.createStatement()) {
         s.execute("PRAGMA busy_timeout=5000");
@@ -163,46 +63,69 @@ public final class Database implements Closeable, Sql {
 
   /** A database in memory (tests). */
   public static Database inMemory() {
+    // Named and shared in this process, so that Flyway's own connection migrates the database
+    // this connection keeps alive (a plain :memory: database is one connection's alone).
     try {
-      return open("jdbc:sqlite::memory:");
+      return open("jdbc:sqlite:file:backgrounder-" + IN_MEMORY.incrementAndGet()
+          + "?mode=memory&cache=shared", "a database in memory");
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  private static Database open(String url) throws SQLException {
-    Connection c = DriverManager.getConnection(url);
-    try (Statement s = c.createStatement()) {
-      s.execute("PRAGMA journal_mode=WAL");
-      s.execute("PRAGMA synchronous=NORMAL");
-      s.execute("PRAGMA busy_timeout=5000");
-      s.execute("PRAGMA foreign_keys=ON");
+  private static Database open(String url, String where) throws SQLException {
+    SQLiteDataSource source = writerSource(url);
+    Connection c = source.getConnection();
+    try {
+      migrate(source, c, where);
+    } catch (SQLException | RuntimeException e) {
+      c.close();
+      throw e;
     }
-    migrate(c);
     return new Database(c, null);
   }
 
-  private static void migrate(Connection c) throws SQLException {
-    int version;
+  /** The writer's settings: WAL, so readers and the writer keep apart; foreign keys kept. */
+  private static SQLiteDataSource writerSource(String url) {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+    config.setBusyTimeout(5000);
+    config.enforceForeignKeys(true);
+    SQLiteDataSource source = new SQLiteDataSource(config);
+    source.setUrl(url);
+    return source;
+  }
+
+  /**
+   * Brings the schema up to date with Flyway, on a connection of its own from {@code source}.
+   * A file from before Flyway has no history table but counts its versions in
+   * {@code PRAGMA user_version}: Flyway records that version as its baseline and runs only the
+   * scripts after it. A file with tables but neither is not Backgrounder's, and Flyway refuses it.
+   *
+   * @throws StoreException naming {@code where} when the schema cannot be brought up to date
+   */
+  private static void migrate(SQLiteDataSource source, Connection c, String where)
+      throws SQLException {
+    int before;
     try (Statement s = c.createStatement(); var rs = s.executeQuery("PRAGMA user_version")) {
-      version = rs.next() ? rs.getInt(1) : 0;
+      before = rs.next() ? rs.getInt(1) : 0;
     }
-    for (int v = version; v < MIGRATIONS.size(); v++) {
-      c.setAutoCommit(false);
-      try (Statement s = c.createStatement()) {
-        for (String sql : MIGRATIONS.get(v).split(";")) {
-          if (!sql.isBlank()) {
-            s.execute(sql);
-          }
-        }
-        s.execute("PRAGMA user_version=" + (v + 1));
-        c.commit();
-      } catch (SQLException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
+    FluentConfiguration flyway = Flyway.configure().dataSource(source).locations(MIGRATIONS);
+    if (before > 0) {
+      flyway.baselineOnMigrate(true).baselineVersion(Integer.toString(before))
+          .baselineDescription("PRAGMA user_version " + before + ", before Flyway");
+    }
+    try {
+      flyway.load().migrate();
+    } catch (FlywayException e) {
+      if (e.getErrorCode() == CoreErrorCode.NON_EMPTY_SCHEMA_WITHOUT_SCHEMA_HISTORY_TABLE) {
+        throw new StoreException(where + " has tables but no schema version (neither"
+            + " flyway_schema_history nor PRAGMA user_version): it is not Backgrounder's database;"
+            + " move it aside, or give another folder with --data DIR", e);
       }
+      throw new StoreException("cannot migrate the SQLite schema of " + where + ": "
+          + e.getMessage(), e);
     }
   }
 
