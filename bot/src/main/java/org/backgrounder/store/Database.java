@@ -31,16 +31,20 @@ public final class Database implements Closeable, Sql {
    * {@code PRAGMA user_version}; a file they made is baselined at its count (see {@link #migrate}).
    */
   private static final String MIGRATIONS = "classpath:org/backgrounder/store/sqlite";
+  private static final ShippedMigrations SHIPPED = ShippedMigrations.of("sqlite");
   private static final AtomicInteger IN_MEMORY = new AtomicInteger();
 
   private final Connection connection;
   /** A second connection for reads, so readers do not queue behind a writer (WAL allows it). */
   private final Connection reader;
   private final Object readLock = new Object();
+  /** Whether opening it ran Flyway; false when the file was already at the newest version. */
+  final boolean ranFlyway;
 
-  private Database(Connection connection, Connection reader) {
+  private Database(Connection connection, Connection reader, boolean ranFlyway) {
     this.connection = connection;
     this.reader = reader;
+    this.ranFlyway = ranFlyway;
   }
 
   /** Opens (creating and migrating) {@code data/backgrounder.db}. */
@@ -55,7 +59,7 @@ public final class Database implements Closeable, Sql {
         s.execute("PRAGMA busy_timeout=5000");
         s.execute("PRAGMA query_only=ON");
       }
-      return new Database(writer.connection, reader);
+      return new Database(writer.connection, reader, writer.ranFlyway);
     } catch (SQLException e) {
       throw new IOException("cannot open the database in " + dataDir + ": " + e.getMessage(), e);
     }
@@ -76,13 +80,14 @@ public final class Database implements Closeable, Sql {
   private static Database open(String url, String where) throws SQLException {
     SQLiteDataSource source = writerSource(url);
     Connection c = source.getConnection();
+    boolean ranFlyway;
     try {
-      migrate(source, c, where);
+      ranFlyway = migrate(source, c, where);
     } catch (SQLException | RuntimeException e) {
       c.close();
       throw e;
     }
-    return new Database(c, null);
+    return new Database(c, null, ranFlyway);
   }
 
   /** The writer's settings: WAL, so readers and the writer keep apart; foreign keys kept. */
@@ -102,11 +107,25 @@ public final class Database implements Closeable, Sql {
    * A file from before Flyway has no history table but counts its versions in
    * {@code PRAGMA user_version}: Flyway records that version as its baseline and runs only the
    * scripts after it. A file with tables but neither is not Backgrounder's, and Flyway refuses it.
+   * A file whose history already has every script this jar ships is left alone without loading
+   * Flyway, which would find nothing to do at a third of a second's cost.
    *
-   * @throws StoreException naming {@code where} when the schema cannot be brought up to date
+   * @return whether Flyway ran
+   * @throws StoreException naming {@code where} when the schema cannot be brought up to date, or
+   *     is newer than this jar's scripts
    */
-  private static void migrate(SQLiteDataSource source, Connection c, String where)
+  private static boolean migrate(SQLiteDataSource source, Connection c, String where)
       throws SQLException {
+    ShippedMigrations.Standing standing = SHIPPED.standing(c, history(c));
+    if (standing.newer() > 0) {
+      // Flyway would only warn and carry on; an older release must not write a newer schema.
+      throw new StoreException(where + " is at schema version " + standing.newer()
+          + ", newer than the " + SHIPPED.newest() + " this Backgrounder knows: a newer release"
+          + " has migrated it. Run that release, or open a copy made before the upgrade", null);
+    }
+    if (standing.current()) {
+      return false;
+    }
     int before;
     try (Statement s = c.createStatement(); var rs = s.executeQuery("PRAGMA user_version")) {
       before = rs.next() ? rs.getInt(1) : 0;
@@ -126,6 +145,18 @@ public final class Database implements Closeable, Sql {
       }
       throw new StoreException("cannot migrate the SQLite schema of " + where + ": "
           + e.getMessage(), e);
+    }
+    return true;
+  }
+
+  /** Flyway's history table in the file, or null when there is none yet. */
+  private static String history(Connection c) throws SQLException {
+    try (var s = c.prepareStatement(
+        "SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = ?")) {
+      s.setString(1, ShippedMigrations.HISTORY);
+      try (var r = s.executeQuery()) {
+        return r.next() ? "main." + ShippedMigrations.HISTORY : null;
+      }
     }
   }
 

@@ -14,20 +14,28 @@ import org.flywaydb.core.api.FlywayException;
 /**
  * A PostgreSQL database that several replicas share, through a HikariCP pool. Opening it runs
  * the versioned migrations under {@code org/backgrounder/store/postgresql} with Flyway, which
- * takes a lock in the database, so replicas starting together migrate once.
+ * takes a lock in the database, so replicas starting together migrate once. A database whose
+ * history already has every script shipped is left alone without loading Flyway: the history
+ * rows are committed with their script, so a replica reading them while another migrates sees
+ * either all of a script or none of it, and on "none" it goes to Flyway and waits for the lock.
  */
 public final class PgDatabase implements Closeable, Sql {
 
   private static final String MIGRATIONS = "classpath:org/backgrounder/store/postgresql";
+  private static final ShippedMigrations SHIPPED = ShippedMigrations.of("postgresql");
 
   private final HikariDataSource pool;
   private final String jdbcUrl;
   private final Properties credentials;
+  /** Whether opening it ran Flyway; false when the schema was already at the newest version. */
+  final boolean ranFlyway;
 
-  private PgDatabase(HikariDataSource pool, String jdbcUrl, Properties credentials) {
+  private PgDatabase(HikariDataSource pool, String jdbcUrl, Properties credentials,
+      boolean ranFlyway) {
     this.pool = pool;
     this.jdbcUrl = jdbcUrl;
     this.credentials = credentials;
+    this.ranFlyway = ranFlyway;
   }
 
   /** Connects to the database {@code settings} name and brings its schema up to date. */
@@ -63,18 +71,51 @@ public final class PgDatabase implements Closeable, Sql {
       throw new StoreException("cannot connect to PostgreSQL at " + jdbcUrl + " as " + user
           + " (store.url, store.user, store.password): " + e.getMessage(), e);
     }
+    boolean ranFlyway;
+    try {
+      ranFlyway = !current(pool, schema, jdbcUrl) && migrate(pool, schema, jdbcUrl);
+    } catch (RuntimeException e) {
+      pool.close();
+      throw e;
+    }
+    return new PgDatabase(pool, jdbcUrl, credentials, ranFlyway);
+  }
+
+  /**
+   * Whether the history in {@code schema} (the connection's current one when null, as for
+   * Flyway) already has every shipped script. A newer version is not current: Flyway looks,
+   * warns and lets the replica start, as the one-at-a-time upgrade in docs/deploy.md needs.
+   */
+  private static boolean current(HikariDataSource pool, String schema, String jdbcUrl) {
+    try (Connection c = pool.getConnection();
+        var s = c.prepareStatement("SELECT to_regclass(quote_ident(coalesce(?, current_schema()))"
+            + " || '.' || quote_ident(?))::text")) {
+      s.setString(1, schema);
+      s.setString(2, ShippedMigrations.HISTORY);
+      String history;
+      try (var r = s.executeQuery()) {
+        history = r.next() ? r.getString(1) : null;
+      }
+      return SHIPPED.standing(c, history).current();
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the PostgreSQL schema's version at " + jdbcUrl
+          + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Runs Flyway, which takes its lock and brings the schema up to date; returns true. */
+  private static boolean migrate(HikariDataSource pool, String schema, String jdbcUrl) {
     try {
       var flyway = Flyway.configure().dataSource(pool).locations(MIGRATIONS);
       if (schema != null) {
         flyway.schemas(schema);
       }
       flyway.load().migrate();
+      return true;
     } catch (FlywayException e) {
-      pool.close();
       throw new StoreException("cannot migrate the PostgreSQL schema at " + jdbcUrl + ": "
           + e.getMessage(), e);
     }
-    return new PgDatabase(pool, jdbcUrl, credentials);
   }
 
   /** Runs read-only {@code work} on a pooled connection; it sees every committed transaction. */

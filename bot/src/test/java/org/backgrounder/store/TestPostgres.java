@@ -33,14 +33,24 @@ final class TestPostgres implements AutoCloseable {
 
   /** A fresh schema, migrated; skips the test when no PostgreSQL is reachable. */
   static TestPostgres open() {
-    assumeAvailable();
-    String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
-        .toLowerCase(Locale.ROOT);
-    return new TestPostgres(schema, PgDatabase.open(jdbcUrl(), USER, PASSWORD, schema));
+    String schema = freshSchema();
+    return new TestPostgres(schema, replica(schema));
   }
 
   /** Another pool on the same schema, as a second replica would have. */
   PgDatabase another() {
+    return replica(schema);
+  }
+
+  /** The name of a schema not yet made; skips the test when no PostgreSQL is reachable. */
+  static String freshSchema() {
+    assumeAvailable();
+    return "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
+        .toLowerCase(Locale.ROOT);
+  }
+
+  /** A pool on {@code schema}, opened (and so migrated) as a replica starting would open it. */
+  static PgDatabase replica(String schema) {
     return PgDatabase.open(jdbcUrl(), USER, PASSWORD, schema);
   }
 
