@@ -73,5 +73,6 @@ final class Lexicon {
   /** Questions that want a figure. */
   static final Pattern NUMBER = Pattern.compile(
       "\\b(how many|how much|what percent(age)?|what share|what number|how big|how large"
-      + "|cuantos|cuantas|cuanto|cuanta|que porcentaje|por cuantos)\\b");
+      + "|cuantos|cuantas|cuanto|cuanta|que porcentaje|por cuantos|(death|case|body) (toll|count)|toll|tally"
+      + "|cifra|saldo)\\b");
 }
