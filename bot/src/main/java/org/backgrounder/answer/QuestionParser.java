@@ -240,8 +240,13 @@ final class QuestionParser {
   }
 
   /** Emoji and Slack's :shortcodes: say nothing a fact could hold. */
+  /** An abbreviation made a verb ("got FTO'd", "ID'd"): the abbreviation says it. */
+  private static final java.util.regex.Pattern VERBED =
+      java.util.regex.Pattern.compile("\\b(\\p{Lu}{2,})['\u2019]d\\b");
+
   static String clean(String text) {
     String t = SHORTCODE.matcher(text).replaceAll(" ");
+    t = VERBED.matcher(t).replaceAll("$1");
     StringBuilder b = new StringBuilder(t.length());
     t.codePoints().forEach(cp -> {
       int type = Character.getType(cp);
