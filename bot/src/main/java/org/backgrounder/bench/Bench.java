@@ -86,6 +86,16 @@ public final class Bench {
     return out;
   }
 
+  /**
+   * Writes {@code feeds} local RSS files of 250 items and config folders over them into
+   * {@code dir}, to time {@code backgrounder ingest} (and other feed readers) on; see
+   * {@link FeedFiles#writeSetup}.
+   */
+  public static void writeFeeds(Path dir, int feeds, Path configDir, org.backgrounder.facts.FactBase
+      stories, long seed) throws IOException {
+    FeedFiles.writeSetup(dir, feeds, configDir.resolve("facts"), stories, seed);
+  }
+
   /** Heap in use after collection, in MB: what the bot holds, not what it has yet to free. */
   static double heapAfterGc() {
     for (int i = 0; i < 3; i++) {

@@ -58,12 +58,30 @@ final class BenchCommand implements Callable<Integer> {
           + " desk figures).")
   int deskAudit;
 
+  @Option(names = "--write-feeds", paramLabel = "DIR",
+      description = "Only write local RSS files (--feed-files of 250 items) and config folders"
+          + " over them (config-sqlite, config-postgresql) into DIR, to time ingest on.")
+  Path writeFeeds;
+
+  @Option(names = "--feed-files", defaultValue = "200",
+      description = "Files --write-feeds writes (default ${DEFAULT-VALUE}).")
+  int feedFiles;
+
   @Option(names = "--json", description = "Print the figures as one JSON object.")
   boolean json;
 
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
+    if (writeFeeds != null) {
+      Path config = Setup.configDir(top);
+      Bench.writeFeeds(writeFeeds, feedFiles, config, Wiring.loadFacts(config), seed);
+      out.println("wrote " + feedFiles + " feeds of 250 items to " + writeFeeds.resolve("feeds")
+          + "; time: backgrounder ingest --config " + writeFeeds.resolve("config-sqlite")
+          + " --data DIR (a new DIR each run)");
+      out.flush();
+      return 0;
+    }
     PrintWriter log = json ? new PrintWriter(new StringWriter()) : out;
     Path folder = Files.createTempDirectory("backgrounder-bench");
     try {
