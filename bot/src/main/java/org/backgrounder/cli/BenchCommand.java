@@ -45,11 +45,11 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "42", description = "Seed of the synthetic corpus.")
   long seed;
 
-  @Option(names = "--ingest-items", defaultValue = "20000",
+  @Option(names = "--ingest-items", defaultValue = "50000",
       description = "Items to ingest from local feed files (default ${DEFAULT-VALUE}; 0 skips).")
   int ingestItems;
 
-  @Option(names = "--poll-feeds", defaultValue = "500",
+  @Option(names = "--poll-feeds", defaultValue = "5000",
       description = "Feeds in the 304 poll cycle (default ${DEFAULT-VALUE}; 0 skips).")
   int pollFeeds;
 
@@ -71,7 +71,7 @@ final class BenchCommand implements Callable<Integer> {
   boolean json;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws IOException, org.backgrounder.config.ConfigException {
     PrintWriter out = spec.commandLine().getOut();
     if (writeFeeds != null) {
       Path config = Setup.configDir(top);
@@ -86,7 +86,7 @@ final class BenchCommand implements Callable<Integer> {
     Path folder = Files.createTempDirectory("backgrounder-bench");
     try {
       Map<String, Object> figures = Bench.run(new Bench.Options(facts, items, questions, seed,
-          ingestItems, pollFeeds), folder, log);
+          ingestItems, pollFeeds, Setup.settings(top).store()), folder, log);
       Map<String, Object> desk = deskAudit > 0 ? DeskBench.run(Wiring.loadFacts(
           Setup.configDir(top)), deskAudit, items, folder, log) : Map.of();
       figures.putAll(desk);
@@ -100,12 +100,12 @@ final class BenchCommand implements Callable<Integer> {
         out.printf("heap used: %s MB; index on disk: %s MB%n", figures.get("heap_mb"),
             figures.get("index_mb"));
         if (figures.containsKey("ingest_items_per_s")) {
-          out.printf("ingest (parse, de-duplicate, match, store, index): %s items/s%n",
-              figures.get("ingest_items_per_s"));
+          out.printf("ingest (parse, de-duplicate, match, store in %s, index): %s items/s%n",
+              figures.get("store"), figures.get("ingest_items_per_s"));
         }
         if (figures.containsKey("poll_304_cycle_s")) {
-          out.printf("poll cycle over %d feeds answering 304: %s s%n", pollFeeds,
-              figures.get("poll_304_cycle_s"));
+          out.printf("poll cycle over %d feeds answering 304 (%s): %s s%n", pollFeeds,
+              figures.get("store"), figures.get("poll_304_cycle_s"));
         }
         if (!desk.isEmpty()) {
           out.printf("desk pages over %d audit entries and %d items (median ms): %s%n", deskAudit,
