@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.backgrounder.answer.AnswerEngine;
+import org.backgrounder.config.StoreSettings;
 import org.backgrounder.index.SearchIndex;
 
 /** Runs the benchmark and reports its figures. */
@@ -24,8 +25,9 @@ public final class Bench {
    * @param questions how many questions are timed (after as many again to warm up)
    */
   public record Options(int facts, int items, int questions, long seed, int ingestItems,
-      int pollFeeds) {
+      int pollFeeds, StoreSettings store) {
     public Options {
+      store = store == null ? new StoreSettings(null, null, null) : store;
       if (facts < 1 || items < 0 || questions < 1 || ingestItems < 0 || pollFeeds < 0) {
         throw new IllegalArgumentException("facts and questions must be positive, the rest not"
             + " negative");
@@ -38,6 +40,7 @@ public final class Bench {
     Map<String, Object> out = new TreeMap<>();
     out.put("facts", o.facts());
     out.put("items", o.items());
+    out.put("store", o.store().postgresql() ? "postgresql" : "sqlite");
     log.printf("synthesizing %d facts and %d feed items...%n", o.facts(), o.items());
     log.flush();
     Corpus corpus = Corpus.build(o.facts(), o.seed());
@@ -76,14 +79,24 @@ public final class Bench {
     if (o.ingestItems() > 0) {
       log.printf("ingesting %d items from local feed files...%n", o.ingestItems());
       log.flush();
-      out.put("ingest_items_per_s", round(FeedBench.ingest(corpus, o.ingestItems(), folder)));
+      out.put("ingest_items_per_s", round(FeedBench.ingest(corpus, o.ingestItems(), folder, o.store())));
     }
     if (o.pollFeeds() > 0) {
       log.printf("polling %d feeds that answer 304...%n", o.pollFeeds());
       log.flush();
-      out.put("poll_304_cycle_s", round(FeedBench.poll304(o.pollFeeds(), folder)));
+      out.put("poll_304_cycle_s", round(FeedBench.poll304(o.pollFeeds(), folder, o.store())));
     }
     return out;
+  }
+
+  /**
+   * Writes {@code feeds} local RSS files of 250 items and config folders over them into
+   * {@code dir}, to time {@code backgrounder ingest} (and other feed readers) on; see
+   * {@link FeedFiles#writeSetup}.
+   */
+  public static void writeFeeds(Path dir, int feeds, Path configDir, org.backgrounder.facts.FactBase
+      stories, long seed) throws IOException {
+    FeedFiles.writeSetup(dir, feeds, configDir.resolve("facts"), stories, seed);
   }
 
   /** Heap in use after collection, in MB: what the bot holds, not what it has yet to free. */

@@ -46,11 +46,11 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "42", description = "Seed of the synthetic corpus.")
   long seed;
 
-  @Option(names = "--ingest-items", defaultValue = "20000",
+  @Option(names = "--ingest-items", defaultValue = "50000",
       description = "Items to ingest from local feed files (default ${DEFAULT-VALUE}; 0 skips).")
   int ingestItems;
 
-  @Option(names = "--poll-feeds", defaultValue = "500",
+  @Option(names = "--poll-feeds", defaultValue = "5000",
       description = "Feeds in the 304 poll cycle (default ${DEFAULT-VALUE}; 0 skips).")
   int pollFeeds;
 
@@ -59,17 +59,35 @@ final class BenchCommand implements Callable<Integer> {
           + " desk figures).")
   int deskAudit;
 
+  @Option(names = "--write-feeds", paramLabel = "DIR",
+      description = "Only write local RSS files (--feed-files of 250 items) and config folders"
+          + " over them (config-sqlite, config-postgresql) into DIR, to time ingest on.")
+  Path writeFeeds;
+
+  @Option(names = "--feed-files", defaultValue = "200",
+      description = "Files --write-feeds writes (default ${DEFAULT-VALUE}).")
+  int feedFiles;
+
   @Option(names = "--json", description = "Print the figures as one JSON object.")
   boolean json;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    if (writeFeeds != null) {
+      Path config = Setup.configDir(top);
+      Bench.writeFeeds(writeFeeds, feedFiles, config, Wiring.loadFacts(config), seed);
+      out.println("wrote " + feedFiles + " feeds of 250 items to " + writeFeeds.resolve("feeds")
+          + "; time: backgrounder ingest --config " + writeFeeds.resolve("config-sqlite")
+          + " --data DIR (a new DIR each run)");
+      out.flush();
+      return 0;
+    }
     PrintWriter log = json ? new PrintWriter(new StringWriter()) : out;
     Path folder = Files.createTempDirectory("backgrounder-bench");
     try {
       Map<String, Object> figures = Bench.run(new Bench.Options(facts, items, questions, seed,
-          ingestItems, pollFeeds), folder, log);
+          ingestItems, pollFeeds, Setup.settings(top).store()), folder, log);
       Map<String, Object> desk = deskAudit > 0 ? DeskBench.run(Wiring.loadFacts(
           Setup.configDir(top)), deskAudit, items, folder, log) : Map.of();
       figures.putAll(desk);
@@ -85,12 +103,12 @@ final class BenchCommand implements Callable<Integer> {
         out.printf("heap used: %s MB; index on disk: %s MB%n", figures.get("heap_mb"),
             figures.get("index_mb"));
         if (figures.containsKey("ingest_items_per_s")) {
-          out.printf("ingest (parse, de-duplicate, match, store, index): %s items/s%n",
-              figures.get("ingest_items_per_s"));
+          out.printf("ingest (parse, de-duplicate, match, store in %s, index): %s items/s%n",
+              figures.get("store"), figures.get("ingest_items_per_s"));
         }
         if (figures.containsKey("poll_304_cycle_s")) {
-          out.printf("poll cycle over %d feeds answering 304: %s s%n", pollFeeds,
-              figures.get("poll_304_cycle_s"));
+          out.printf("poll cycle over %d feeds answering 304 (%s): %s s%n", pollFeeds,
+              figures.get("store"), figures.get("poll_304_cycle_s"));
         }
         out.printf("store: %s; fail-over after kill -9 of the leader: %s%n", figures.get("store"),
             figures.get("failover_s") != null ? figures.get("failover_s") + " s"

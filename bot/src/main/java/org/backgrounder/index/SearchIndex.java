@@ -198,6 +198,20 @@ public final class SearchIndex implements Closeable {
       for (java.util.concurrent.Future<?> f : pending) {
         f.get();
       }
+      // Each thread filled a buffer of its own; a commit would write them out one after another
+      // on the caller's thread, with the other cores idle. Write them side by side instead.
+      pending.clear();
+      for (int i = 0; i < threads; i++) {
+        pending.add(pool.submit(() -> {
+          while (writer.flushNextBuffer()) {
+            // the next thread's buffer, if it is still there
+          }
+          return null;
+        }));
+      }
+      for (java.util.concurrent.Future<?> f : pending) {
+        f.get();
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while indexing", e);

@@ -1,7 +1,6 @@
 package org.backgrounder.store;
 
 import static org.backgrounder.store.SqliteFeedStore.bindItem;
-import static org.backgrounder.store.SqliteFeedStore.existing;
 import static org.backgrounder.store.SqliteFeedStore.hash;
 import static org.backgrounder.store.SqliteFeedStore.item;
 import static org.backgrounder.store.SqliteFeedStore.setInstant;
@@ -85,33 +84,33 @@ public final class PgFeedStore implements FeedStore {
       List<FeedItem> updated = new ArrayList<>();
       int unchanged = 0;
       long seq = counter(c);
-      try (PreparedStatement find = c.prepareStatement(
-              "SELECT content_hash, published, first_seen, feed_id FROM items WHERE key = ?");
-          PreparedStatement insert = c.prepareStatement(SqliteFeedStore.INSERT_ITEM);
+      // Every write in one round trip per statement, not one per item: under the items lock no
+      // other writer stores between the look-up and the inserts, so what the look-up did not find
+      // is new, exactly as an insert that took would say one at a time.
+      java.util.Map<String, SqliteFeedStore.Existing> known = existing(c, items);
+      try (PreparedStatement insert = c.prepareStatement(SqliteFeedStore.INSERT_ITEM);
           PreparedStatement update = c.prepareStatement(SqliteFeedStore.UPDATE_ITEM);
           PreparedStatement relevant = c.prepareStatement(SqliteFeedStore.UPSERT_RELEVANCE)) {
         for (int i = 0; i < items.size(); i++) {
           FeedItem item = items.get(i);
           String hash = hash(item);
-          bindItem(insert, item, hash, seq + 1);
-          insert.setLong(13, seq + 1);
-          if (insert.executeUpdate() == 1) {
-            seq++;
+          SqliteFeedStore.Existing before = known.get(item.key());
+          if (before == null) {
+            bindItem(insert, item, hash, ++seq);
+            insert.setLong(13, seq);
+            insert.addBatch();
             added.add(item);
+          } else if (before.feedId().equals(item.feedId()) && !before.hash().equals(hash)) {
+            FeedItem merged = new FeedItem(item.key(), item.feedId(), item.outlet(), item.title(),
+                item.summary(), item.link(), item.publishedEstimated() ? before.published()
+                    : item.published(), item.publishedEstimated(), item.language(),
+                before.firstSeen());
+            bindItem(update, merged, hash, ++seq);
+            update.setString(13, merged.key());
+            update.addBatch();
+            updated.add(merged);
           } else {
-            SqliteFeedStore.Existing before = existing(find, item.key());
-            if (before.feedId().equals(item.feedId()) && !before.hash().equals(hash)) {
-              FeedItem merged = new FeedItem(item.key(), item.feedId(), item.outlet(), item.title(),
-                  item.summary(), item.link(), item.publishedEstimated() ? before.published()
-                      : item.published(), item.publishedEstimated(), item.language(),
-                  before.firstSeen());
-              bindItem(update, merged, hash, ++seq);
-              update.setString(13, merged.key());
-              update.executeUpdate();
-              updated.add(merged);
-            } else {
-              unchanged++;
-            }
+            unchanged++;
           }
           for (StoryMatcher.StoryMatch m : relevance.get(i)) {
             relevant.setString(1, item.key());
@@ -119,9 +118,17 @@ public final class PgFeedStore implements FeedStore {
             relevant.setString(3, String.join("\n", m.terms()));
             relevant.setLong(4, since);
             relevant.setInt(5, backlog ? 1 : 0);
-            relevant.executeUpdate();
+            relevant.addBatch();
           }
         }
+        for (int n : insert.executeBatch()) {
+          if (n == 0) {
+            // Another writer skipped the lock: store nothing rather than miscount.
+            throw new SQLException("an item appeared while the items lock was held");
+          }
+        }
+        update.executeBatch();
+        relevant.executeBatch();
       }
       try (PreparedStatement s = c.prepareStatement("INSERT INTO counters (name, value)"
           + " VALUES ('items', ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value")) {
@@ -200,6 +207,27 @@ public final class PgFeedStore implements FeedStore {
       }
       return out;
     });
+  }
+
+  /** The stored items among {@code items}, by key, in one query. */
+  private static java.util.Map<String, SqliteFeedStore.Existing> existing(Connection c,
+      List<FeedItem> items) throws SQLException {
+    java.util.Map<String, SqliteFeedStore.Existing> out = new java.util.HashMap<>();
+    if (items.isEmpty()) {
+      return out;
+    }
+    try (PreparedStatement s = c.prepareStatement("SELECT key, content_hash, published,"
+        + " first_seen, feed_id FROM items WHERE key = ANY(?)")) {
+      s.setArray(1, c.createArrayOf("text", items.stream().map(FeedItem::key).toArray()));
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          out.put(r.getString(1), new SqliteFeedStore.Existing(r.getString(2),
+              Instant.ofEpochMilli(r.getLong(3)), Instant.ofEpochMilli(r.getLong(4)),
+              r.getString(5)));
+        }
+      }
+    }
+    return out;
   }
 
   private static void lock(Connection c, String function) throws SQLException {

@@ -62,6 +62,40 @@ public final class Stores implements Closeable {
         });
   }
 
+  /**
+   * Stores for a measurement that must not touch the real ones: the SQLite file in
+   * {@code dataDir}, or with PostgreSQL a new schema {@code schema} of the database
+   * {@code settings} names, dropped with everything in it on close.
+   */
+  public static Stores scratch(StoreSettings settings, Path dataDir, String schema)
+      throws IOException {
+    if (!settings.postgresql()) {
+      return open(settings, dataDir);
+    }
+    if (!schema.matches("[a-z_][a-z0-9_]*")) {
+      throw new IllegalArgumentException("a scratch schema is named in lower-case letters, digits"
+          + " and _; found '" + schema + "'");
+    }
+    PgDatabase db = PgDatabase.open(settings.jdbcUrl().orElseThrow(), settings.user(),
+        settings.password().reveal(), schema);
+    PgLeadership leadership = new PgLeadership(db);
+    return new Stores(new PgFeedStore(db), new PgDigestLedger(db), new PgAuditLog(db),
+        new PgFactHistory(db), PgReviews.audit(db), PgReviews.feeds(db),
+        clock -> new PgKeyValues(db, clock), leadership, true, () -> {
+          try {
+            leadership.close();
+            db.transaction(c -> {
+              try (var s = c.createStatement()) {
+                s.execute("DROP SCHEMA " + schema + " CASCADE");
+              }
+              return null;
+            });
+          } finally {
+            db.close();
+          }
+        });
+  }
+
   public FeedStore feeds() {
     return feeds;
   }

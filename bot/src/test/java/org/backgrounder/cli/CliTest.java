@@ -51,9 +51,36 @@ class CliTest {
         "--desk-audit", "1000", "--json");
 
     assertThat(r.status()).as(r.err()).isZero();
+    assertThat(r.out()).contains("\"store\":\"sqlite\"");
     assertThat(r.out()).contains("\"desk_overview_ms\":", "\"desk_gaps_ms\":",
         "\"desk_feedback_ms\":", "\"desk_facts_ms\":", "\"desk_feeds_ms\":",
         "\"desk_timeline_ms\":", "\"desk_gaps_csv_ms\":");
+  }
+
+  @Test
+  void bench_json_measuresIngestAndA304PollCycleOnTheStore() {
+    Run r = run("--config", TestPaths.shippedConfig().toString(), "bench", "--facts", "50",
+        "--items", "100", "--questions", "5", "--ingest-items", "250", "--poll-feeds", "20",
+        "--desk-audit", "0", "--json");
+
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(r.out()).contains("\"store\":\"sqlite\"", "\"ingest_items_per_s\":",
+        "\"poll_304_cycle_s\":");
+  }
+
+  @Test
+  void bench_writeFeeds_writesFeedsThatIngestReadsWhole(@TempDir Path dir) throws Exception {
+    Run written = run("--config", TestPaths.shippedConfig().toString(), "bench", "--write-feeds",
+        dir.toString(), "--feed-files", "2");
+    assertThat(written.status()).as(written.err()).isZero();
+    assertThat(dir.resolve("config-postgresql/backgrounder.yaml"))
+        .content().contains("url: ${BACKGROUNDER_DB_URL}");
+
+    Run ingested = run("--config", dir.resolve("config-sqlite").toString(), "--data",
+        dir.resolve("data").toString(), "ingest");
+
+    assertThat(ingested.status()).as(ingested.err()).isZero();
+    assertThat(ingested.out()).contains("2 feeds: 500 new items, 0 failed; 500 items indexed");
   }
 
   @Test

@@ -51,6 +51,38 @@ class FeedParserTest {
   }
 
   @Test
+  void dates_rfc822MaskTriedFirst_readsEveryDateAsRomeDidBefore() throws FeedException {
+    // rome.properties has Rome try its first RFC 822 mask before its W3C ones; whatever that mask
+    // reads must be what Rome's RFC 822 path read, and W3C dates must still go the W3C way.
+    List<String> rfc822 = List.of("Tue, 10 Jun 2025 04:00:00 GMT", "Tue, 10 Jun 25 04:00:00 GMT",
+        "Thu, 5 Jun 2025 23:59:59 +0200", "Sat, 07 Jun 2025 08:00:00 EST",
+        "Mon, 09 Jun 2025 12:00:00 UT", "Mon, 09 Jun 2025 12:00:00 Z",
+        "Mon, 09 Jun 2025 12:00 GMT", "Fri, 31 Feb 2025 10:00:00 GMT", "9 Jun 2025 12:00:00 GMT");
+    for (String date : rfc822) {
+      Optional<Instant> before = Optional.ofNullable(com.rometools.rome.io.impl.DateParser
+          .parseRFC822(date, java.util.Locale.US)).map(java.util.Date::toInstant);
+      assertThat(before).as(date).isPresent();
+      assertThat(published(date)).as(date).isEqualTo(before);
+    }
+    for (String date : List.of("2025-06-10T04:00:00Z", "2025-06-10T04:00:00.250+02:00",
+        "2025-06-10")) {
+      Optional<Instant> before = Optional.ofNullable(com.rometools.rome.io.impl.DateParser
+          .parseW3CDateTime(date, java.util.Locale.US)).map(java.util.Date::toInstant);
+      assertThat(before).as(date).isPresent();
+      assertThat(published(date)).as(date).isEqualTo(before);
+    }
+    assertThat(com.rometools.rome.io.impl.PropertiesLoader.getPropertiesLoader()
+        .getTokenizedProperty("datetime.extra.masks", "|"))
+        .containsExactly("EEE, dd MMM yy HH:mm:ss z");
+  }
+
+  private static Optional<Instant> published(String pubDate) throws FeedException {
+    return parse("<rss version=\"2.0\"><channel><title>t</title><item><title>x</title>"
+        + "<guid>g</guid><pubDate>" + pubDate + "</pubDate></item></channel></rss>")
+        .entries().get(0).published();
+  }
+
+  @Test
   void rss1Rdf_andAtom_andJsonFeed_allRead() throws FeedException {
     ParsedFeed rdf = parse("""
         <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"
