@@ -22,10 +22,12 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code bench}: measures the targets on a synthetic corpus in a temporary data folder. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     header = "Measure indexing, answer speed and size on a synthetic corpus.",
-    description = {"Synthesizes a corpus, indexes it in a temporary data folder and prints index",
-        "build rate, answer latency (p50/p99), heap used, index size, ingest rate from local feed",
-        "files, the time of a poll cycle over feeds that answer 304, and how long each of the desk's",
-        "pages takes to render over that many items and --desk-audit audit entries."})
+    description = {"Synthesizes a corpus, indexes it in a temporary data folder and prints:",
+        "index build rate, answer latency (p50/p99), heap used, index size, the",
+        "ingest rate from local feed files, the time of a poll cycle over feeds that",
+        "answer 304, the store, the fail-over time of replicas (PostgreSQL only), and",
+        "how long each of the desk's pages takes to render over that many items and",
+        "--desk-audit audit entries."})
 final class BenchCommand implements Callable<Integer> {
 
   @Spec
