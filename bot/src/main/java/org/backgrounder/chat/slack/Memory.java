@@ -10,6 +10,9 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.backgrounder.chat.Reply;
 import org.backgrounder.store.KeyValues;
 import org.slf4j.Logger;
@@ -21,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * answered in (follow-ups there need no mention), replies waiting to be shared, and what a
  * thumbs-up or thumbs-down button refers to. With a store that replicas share, an event is also
  * claimed there, so of the replicas Slack delivers it to only one answers, and the threads the
- * bot answered in are kept there too, so a follow-up is one whichever replica it reaches.
+ * bot answered in and what the buttons refer to are kept there too, so a follow-up or a button
+ * press is one whichever replica it reaches.
  */
 final class Memory {
 
@@ -30,12 +34,17 @@ final class Memory {
   /** Where shared event claims live in the key-values, and how often lapsed ones are deleted. */
   static final String EVENT_KEY = "slack:event:";
   static final String THREAD_KEY = "slack:thread:";
+  static final String SHARE_KEY = "slack:share:";
+  static final String FEEDBACK_KEY = "slack:feedback:";
   static final Duration PRUNE_EVERY = Duration.ofMinutes(10);
 
   static final Duration EVENTS = Duration.ofHours(1);
   static final Duration THREADS = Duration.ofDays(1);
   static final Duration SHARES = Duration.ofHours(1);
   static final Duration FEEDBACK = Duration.ofDays(7);
+
+  /** What {@link #newId} makes; anything else in a button's value was not the bot's. */
+  private static final Pattern ID = Pattern.compile("[0-9a-f]{32}");
 
   /** A reply shown privately, kept so "Share in channel" can post the same thing. */
   record Shareable(String channel, SlackMessage message, Optional<String> feedbackId,
@@ -112,17 +121,21 @@ final class Memory {
     }
   }
 
-  /** Now and then, deletes event claims and threads past their time: the table stays small. */
+  /**
+   * Now and then, deletes event claims, threads and what buttons refer to past their time: the
+   * table stays small.
+   */
   private void pruneLapsed() {
     Instant now = clock.instant();
     if (Duration.between(lastPrune, now).compareTo(PRUNE_EVERY) < 0) {
       return;
     }
     lastPrune = now;
-    int gone = shared.get().prune(EVENT_KEY, now.minus(EVENTS))
-        + shared.get().prune(THREAD_KEY, now.minus(THREADS));
+    KeyValues kv = shared.get();
+    int gone = kv.prune(EVENT_KEY, now.minus(EVENTS)) + kv.prune(THREAD_KEY, now.minus(THREADS))
+        + kv.prune(SHARE_KEY, now.minus(SHARES)) + kv.prune(FEEDBACK_KEY, now.minus(FEEDBACK));
     if (gone > 0) {
-      LOG.debug("Slack: forgot {} events and threads past their time", gone);
+      LOG.debug("Slack: forgot {} events, threads and buttons past their time", gone);
     }
   }
 
@@ -166,24 +179,85 @@ final class Memory {
     }
   }
 
+  /**
+   * Keeps a reply for "Share in channel" for {@link #SHARES}, here and, with a shared store, for
+   * the other replicas; talks to the database then, so call it on an answering thread.
+   */
   String keep(Shareable s) {
     String id = newId();
     shares.put(id, s);
+    keepShared(SHARE_KEY, id, () -> KeptButtons.write(s, clock.instant()));
     return id;
   }
 
+  /**
+   * The reply kept under {@code id} within {@link #SHARES}, by this process or another replica;
+   * may talk to the database, so call it on an answering thread.
+   */
   Optional<Shareable> shareable(String id) {
-    return Optional.ofNullable(id == null ? null : shares.getIfPresent(id));
+    if (id == null) {
+      return Optional.empty();
+    }
+    Shareable here = shares.getIfPresent(id);
+    return here != null ? Optional.of(here)
+        : keptElsewhere(SHARE_KEY, id, SHARES, KeptButtons::shareable);
   }
 
+  /** As {@link #keep(Shareable)}, what a thumb refers to, for {@link #FEEDBACK}. */
   String keep(Reply.Feedback f) {
     String id = newId();
     feedback.put(id, f);
+    keepShared(FEEDBACK_KEY, id, () -> KeptButtons.write(f, clock.instant()));
     return id;
   }
 
+  /** As {@link #shareable}, what the thumbs under {@code id} refer to, within {@link #FEEDBACK}. */
   Optional<Reply.Feedback> feedback(String id) {
-    return Optional.ofNullable(id == null ? null : feedback.getIfPresent(id));
+    if (id == null) {
+      return Optional.empty();
+    }
+    Reply.Feedback here = feedback.getIfPresent(id);
+    return here != null ? Optional.of(here)
+        : keptElsewhere(FEEDBACK_KEY, id, FEEDBACK, KeptButtons::feedback);
+  }
+
+  /**
+   * Writes a button's state to the shared store. When the store cannot be reached it stays
+   * here only: a press on this replica still works, one on another says the reply expired.
+   */
+  private void keepShared(String prefix, String id, Supplier<String> value) {
+    // The id is what lets a press reach the reply, so it stays out of the log.
+    shared.ifPresent(kv -> {
+      try {
+        kv.put(prefix + id, value.get());
+      } catch (RuntimeException e) {
+        LOG.warn("Slack: cannot share a {} button with the other replicas: {}", prefix,
+            e.getMessage());
+        return;
+      }
+      try {
+        pruneLapsed();
+      } catch (RuntimeException e) {
+        LOG.warn("Slack: cannot delete lapsed events, threads and buttons: {}", e.getMessage());
+      }
+    });
+  }
+
+  /** A button's state another replica kept, if it is there and younger than {@code ttl}. */
+  private <T> Optional<T> keptElsewhere(String prefix, String id, Duration ttl,
+      Function<String, KeptButtons.Stamped<T>> read) {
+    if (shared.isEmpty() || !ID.matcher(id).matches()) {
+      return Optional.empty();
+    }
+    try {
+      Optional<KeptButtons.Stamped<T>> kept = shared.get().get(prefix + id).map(read);
+      return kept.filter(k -> Duration.between(k.at(), clock.instant()).compareTo(ttl) < 0)
+          .map(KeptButtons.Stamped::value);
+    } catch (RuntimeException e) {
+      LOG.warn("Slack: cannot read a {} button from the shared store: {}", prefix,
+          e.getMessage());
+      return Optional.empty();
+    }
   }
 
   /** 128 random bits: a button value nobody can guess to reach another person's reply. */
