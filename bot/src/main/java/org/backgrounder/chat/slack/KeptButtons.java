@@ -36,7 +36,8 @@ final class KeptButtons {
     o.addProperty("text", s.message().text());
     o.add("blocks", GSON.toJsonTree(s.message().blocks(), BLOCKS));
     s.feedbackId().ifPresent(id -> o.addProperty("feedback_id", id));
-    s.responseUrl().ifPresent(url -> o.addProperty("response_url", url));
+    // Not Slack's response_url: a link that can post into the conversation stays in memory only;
+    // a press on another replica brings its own.
     return GSON.toJson(o);
   }
 
@@ -46,7 +47,7 @@ final class KeptButtons {
     List<LayoutBlock> blocks = GSON.fromJson(o.get("blocks"), BLOCKS);
     return new Stamped<>(at(o), new Memory.Shareable(o.get("channel").getAsString(),
         new SlackMessage(o.get("text").getAsString(), blocks), optional(o, "feedback_id"),
-        optional(o, "response_url")));
+        java.util.Optional.empty()));
   }
 
   static String write(Reply.Feedback f, Instant at) {
