@@ -56,8 +56,12 @@ final class FactFinder {
       return new Found(List.of(), Optional.empty(), List.of());
     }
     List<FactBase.Located> closest = List.of();
+    List<Retriever.Candidate> firstRanked = null;
     for (Optional<Queries.DateRange> range : ranges(q)) {
       List<Retriever.Candidate> ranked = retriever.retrieve(q, range);
+      if (firstRanked == null) {
+        firstRanked = ranked;
+      }
       Gate.Decision d = gate.decide(q, ranked, limit);
       if (d.answered()) {
         return new Found(located(d.chosen()), range, List.of());
@@ -66,7 +70,7 @@ final class FactFinder {
         closest = located(d.closest());
       }
     }
-    Optional<Found> lead = leadingAsk(q, limit);
+    Optional<Found> lead = leadingAsk(q, firstRanked, limit);
     return lead.orElse(new Found(List.of(), Optional.empty(), closest));
   }
 
@@ -78,7 +82,7 @@ final class FactFinder {
    * first, or dropping the agreement with the whole, answered more wrongly (225, 56, 29 and 223,
    * 62, 28).
    */
-  private Optional<Found> leadingAsk(Question q, int limit) {
+  private Optional<Found> leadingAsk(Question q, List<Retriever.Candidate> ranked, int limit) {
     List<String> asks = Clauses.of(q.text());
     if (asks.size() < 2) {
       return Optional.empty();
@@ -88,7 +92,7 @@ final class FactFinder {
         || first.entities().size() + first.described().size() + first.terms().size() < 2) {
       return Optional.empty();
     }
-    Optional<String> whole = retriever.retrieve(q, ranges(q).get(0)).stream().findFirst()
+    Optional<String> whole = ranked.stream().findFirst()
         .filter(Retriever.Candidate::eligible).map(c -> c.doc().located().fact().id());
     Found found = find(first, limit);
     if (!found.facts().isEmpty() && whole.isPresent()
