@@ -24,7 +24,7 @@ public final class Html {
    * megabytes, and the first hundred thousand characters say what an item is about.
    */
   static final int MAX_MARKUP = 100_000;
-  private static final Pattern SPACE = Pattern.compile("[\\s\\u00a0\\u200b]+");
+  static final Pattern SPACE = Pattern.compile("[\\s\\u00a0\\u200b]+");
 
   private Html() {}
 
@@ -40,7 +40,46 @@ public final class Html {
       String simple = SimpleMarkup.text(s);
       s = simple != null ? simple : viaJsoup(s);
     }
-    return SPACE.matcher(s).replaceAll(" ").strip();
+    return collapseSpaces(s);
+  }
+
+  /**
+   * What {@code SPACE.matcher(s).replaceAll(" ").strip()} gives, in one pass that copies nothing
+   * when every space is already a single ' ' (as in most titles): the regular expression was a
+   * tenth of the time spent parsing feeds.
+   */
+  static String collapseSpaces(String s) {
+    StringBuilder out = null;
+    int n = s.length();
+    int i = 0;
+    while (i < n) {
+      char c = s.charAt(i);
+      if (!isSpace(c)) {
+        if (out != null) {
+          out.append(c);
+        }
+        i++;
+        continue;
+      }
+      int j = i + 1;
+      while (j < n && isSpace(s.charAt(j))) {
+        j++;
+      }
+      if (out == null && (j - i > 1 || c != ' ')) {
+        out = new StringBuilder(n).append(s, 0, i);
+      }
+      if (out != null) {
+        out.append(' ');
+      }
+      i = j;
+    }
+    return (out == null ? s : out.toString()).strip();
+  }
+
+  /** The characters of {@link #SPACE}: ASCII whitespace, no-break and zero-width space. */
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r'
+        || c == '\u00a0' || c == '\u200b';
   }
 
   /** What jsoup reads as the text of {@code s} (CDATA markers already gone). */

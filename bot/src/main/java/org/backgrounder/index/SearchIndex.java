@@ -138,8 +138,10 @@ public final class SearchIndex implements Closeable {
     setFactBase(facts);
     if (!vocabPrint.equals(stored.get(VOCAB_PRINT))) {
       storeSeq = itemsSeq;
-      replaceOnNextCatchUp = true;
-      rebuild(facts, items.get());
+      // Items stored while the rebuild read them may be in it and come again at the next
+      // catch-up, which then replaces rather than adds; a rebuild that read no items (a new data
+      // folder) leaves nothing to replace, and the first ingest adds on every core.
+      replaceOnNextCatchUp = rebuildCounting(facts, items.get()) > 0;
       return "rebuilt";
     }
     if (!factsPrint.equals(stored.get(FACTS_PRINT))) {
@@ -152,11 +154,17 @@ public final class SearchIndex implements Closeable {
 
   /** Replaces everything: the facts of {@code facts}, and {@code items}. */
   public synchronized void rebuild(FactBase facts, Iterable<FeedItem> items) throws IOException {
+    rebuildCounting(facts, items);
+  }
+
+  /** {@link #rebuild}, saying how many items it indexed. */
+  private int rebuildCounting(FactBase facts, Iterable<FeedItem> items) throws IOException {
     setFactBase(facts);
     writer.deleteAll();
     writeFacts(facts);
-    addAll(items);
+    int added = addAll(items);
     commit();
+    return added;
   }
 
   /**
@@ -164,8 +172,8 @@ public final class SearchIndex implements Closeable {
    * writer is thread-safe, and building documents (analysis, story matching) is the costly part.
    * Plain adds skip the delete-by-key an update would do per item.
    */
-  private void addAll(Iterable<FeedItem> items) throws IOException {
-    inParallel(items, (docs, batch) -> writer.addDocuments(docs));
+  private int addAll(Iterable<FeedItem> items) throws IOException {
+    return inParallel(items, (docs, batch) -> writer.addDocuments(docs));
   }
 
   /** What to do with a batch of built documents (and the items they came from). */
@@ -173,7 +181,8 @@ public final class SearchIndex implements Closeable {
     void write(List<Document> docs, List<FeedItem> batch) throws IOException;
   }
 
-  private void inParallel(Iterable<FeedItem> items, BatchWriter write) throws IOException {
+  /** Builds and writes {@code items} on every core; returns how many there were. */
+  private int inParallel(Iterable<FeedItem> items, BatchWriter write) throws IOException {
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
     java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
         threads, r -> {
@@ -183,9 +192,11 @@ public final class SearchIndex implements Closeable {
         });
     java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(threads * 2);
     List<java.util.concurrent.Future<?>> pending = new ArrayList<>();
+    int count = 0;
     try {
       List<FeedItem> batch = new ArrayList<>(512);
       for (FeedItem item : items) {
+        count++;
         batch.add(item);
         if (batch.size() == 512) {
           pending.add(submit(pool, inFlight, batch, write));
@@ -212,6 +223,7 @@ public final class SearchIndex implements Closeable {
       for (java.util.concurrent.Future<?> f : pending) {
         f.get();
       }
+      return count;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while indexing", e);

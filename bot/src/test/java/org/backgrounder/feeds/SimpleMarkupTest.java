@@ -85,4 +85,22 @@ class SimpleMarkupTest {
     }
     assertThat(accepted).as("fragments the fast path read").isGreaterThan(2_000);
   }
+
+  @Test
+  void collapseSpaces_givesWhatTheRegularExpressionGave() {
+    // Every kind of space the expression collapses, and some it leaves to strip() or keeps.
+    char[] alphabet = {'a', 'b', ' ', ' ', '\t', '\n', 0x0B, '\f', '\r', '\u00a0', '\u200b',
+        '\u2003', '\u001f', '\u3000', '.'};
+    Random random = new Random(15);
+    for (int i = 0; i < 20_000; i++) {
+      char[] text = new char[random.nextInt(12)];
+      for (int j = 0; j < text.length; j++) {
+        text[j] = alphabet[random.nextInt(alphabet.length)];
+      }
+      String s = new String(text);
+      assertThat(Html.collapseSpaces(s)).as("%s", List.of(text))
+          .isEqualTo(Html.SPACE.matcher(s).replaceAll(" ").strip());
+    }
+    assertThat(Html.collapseSpaces(" a \u00a0\t b  ")).isEqualTo("a b");
+  }
 }

@@ -191,4 +191,65 @@ class SearchIndexTest {
       assertThat(hits).extracting(h -> h.item().key()).containsExactly("k2");
     }
   }
+
+  /** A store whose only change is {@code added}, as a poll leaves it. */
+  private static org.backgrounder.feeds.FeedStore storeAdding(List<FeedItem> added) {
+    return new org.backgrounder.feeds.FeedStore() {
+      public org.backgrounder.feeds.FeedState state(String feedId) {
+        throw new UnsupportedOperationException();
+      }
+
+      public List<org.backgrounder.feeds.FeedState> states() {
+        return List.of();
+      }
+
+      public void saveState(org.backgrounder.feeds.FeedState state) {
+        throw new UnsupportedOperationException();
+      }
+
+      public Stored record(org.backgrounder.feeds.FeedState state, List<FeedItem> items,
+          List<List<org.backgrounder.feeds.StoryMatcher.StoryMatch>> relevance, boolean backlog,
+          java.time.Clock commit) {
+        throw new UnsupportedOperationException();
+      }
+
+      public Iterable<FeedItem> items() {
+        return added;
+      }
+
+      public long lastSeq() {
+        return 1;
+      }
+
+      public Changes changesAfter(long seq) {
+        return seq >= 1 ? new Changes(List.of(), List.of(), 1) : new Changes(added, List.of(), 1);
+      }
+
+      public List<Relevant> relevant(Set<String> stories, Instant from, Instant to) {
+        return List.of();
+      }
+    };
+  }
+
+  @Test
+  void catchUp_afterARebuild_indexesEachItemOnce() throws IOException {
+    List<FeedItem> many = new ArrayList<>();
+    for (int i = 0; i < 1_200; i++) {
+      many.add(item("k" + i, "Palantir y la CIA " + i, "2025-06-0" + (1 + i % 9) + "T10:00:00Z"));
+    }
+    // A new data folder: the rebuild reads no items, the first catch-up adds them all.
+    try (SearchIndex index = SearchIndex.inMemory()) {
+      index.sync(shipped(), List::of, 0);
+      assertThat(index.catchUp(storeAdding(many))).isEqualTo(1_200);
+      assertThat(index.itemCount()).isEqualTo(1_200);
+    }
+    // A rebuild that read items the store had not yet numbered when it began: the catch-up
+    // that brings them again replaces them.
+    try (SearchIndex index = SearchIndex.inMemory()) {
+      index.sync(shipped(), () -> many, 0);
+      assertThat(index.itemCount()).isEqualTo(1_200);
+      assertThat(index.catchUp(storeAdding(many))).isEqualTo(1_200);
+      assertThat(index.itemCount()).isEqualTo(1_200);
+    }
+  }
 }
