@@ -215,7 +215,9 @@ class ReplicaProcessTest {
     double failover = (System.nanoTime() - killed) / 1e9;
     System.err.printf("fail-over after kill -9: %.1f s%n", failover);
 
-    Eventually.await(Duration.ofSeconds(30), () -> digestPosts().size() == 1);
+    // The scheduler looks every 30 s: a replica that took over just before the slot posts it at
+    // its next look, up to 30 s after the slot; one that took over after it, at once.
+    Eventually.await(Duration.ofSeconds(60), () -> digestPosts().size() == 1);
     Thread.sleep(3000); // a second post of the slot would come at once, from the same tick
     assertThat(digestPosts()).as("the slot is posted once").hasSize(1);
     assertThat(follower.logged("now leads")).isTrue();
