@@ -49,14 +49,14 @@ public final class Stores implements Closeable {
       Database db = Database.open(dataDir);
       return new Stores(new SqliteFeedStore(db), new SqliteDigestLedger(db),
           new SqliteAuditLog(db), new SqliteFactHistory(db), new SqliteAuditReview(db),
-          new SqliteFeedReview(db), clock -> new SqliteKeyValues(db, clock), Leadership.alone(),
+          new SqliteFeedReview(db), clock -> new SqlKeyValues(db, clock), Leadership.alone(),
           false, db);
     }
     PgDatabase db = PgDatabase.open(settings);
     PgLeadership leadership = new PgLeadership(db);
     return new Stores(new PgFeedStore(db), new PgDigestLedger(db), new PgAuditLog(db),
         new PgFactHistory(db), PgReviews.audit(db), PgReviews.feeds(db),
-        clock -> new PgKeyValues(db, clock), leadership, true, () -> {
+        clock -> new SqlKeyValues(db, clock), leadership, true, () -> {
           leadership.close();
           db.close();
         });
@@ -81,7 +81,7 @@ public final class Stores implements Closeable {
     PgLeadership leadership = new PgLeadership(db);
     return new Stores(new PgFeedStore(db), new PgDigestLedger(db), new PgAuditLog(db),
         new PgFactHistory(db), PgReviews.audit(db), PgReviews.feeds(db),
-        clock -> new PgKeyValues(db, clock), leadership, true, () -> {
+        clock -> new SqlKeyValues(db, clock), leadership, true, () -> {
           try {
             leadership.close();
             db.transaction(c -> {

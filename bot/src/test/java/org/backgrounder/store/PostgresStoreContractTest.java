@@ -46,7 +46,7 @@ class PostgresStoreContractTest extends HistoryAndReviewContract {
 
       @Override
       public KeyValues keyValues(Clock clock) {
-        return new PgKeyValues(pg.db, clock);
+        return new SqlKeyValues(pg.db, clock);
       }
 
       @Override

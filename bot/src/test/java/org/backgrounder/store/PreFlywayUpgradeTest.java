@@ -82,7 +82,7 @@ class PreFlywayUpgradeTest {
       assertThat(feeds.items()).extracting(FeedItem::title)
           .containsExactly("Palantir and the cartels");
       assertThat(feeds.lastSeq()).isEqualTo(1);
-      assertThat(new SqliteKeyValues(db, Clock.fixed(AT, ZoneOffset.UTC)).get("matrix:since"))
+      assertThat(new SqlKeyValues(db, Clock.fixed(AT, ZoneOffset.UTC)).get("matrix:since"))
           .contains("s42");
       assertThat(new SqliteDigestLedger(db).find("morning", AT)).hasValueSatisfying(e -> {
         assertThat(e.outcome()).isEqualTo(DigestLedger.Outcome.POSTED);

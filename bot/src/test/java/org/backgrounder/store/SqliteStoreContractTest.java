@@ -36,7 +36,7 @@ class SqliteStoreContractTest extends HistoryAndReviewContract {
 
       @Override
       public KeyValues keyValues(Clock clock) {
-        return new SqliteKeyValues(db, clock);
+        return new SqlKeyValues(db, clock);
       }
 
       @Override

@@ -19,7 +19,7 @@ import org.backgrounder.config.MatrixSettings;
 import org.backgrounder.config.Secret;
 import org.backgrounder.store.Database;
 import org.backgrounder.store.KeyValues;
-import org.backgrounder.store.SqliteKeyValues;
+import org.backgrounder.store.SqlKeyValues;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +46,7 @@ class MatrixLeadershipTest {
   void store() {
     Database db = Database.inMemory();
     open.add(db);
-    shared = new SqliteKeyValues(db, Clock.systemUTC());
+    shared = new SqlKeyValues(db, Clock.systemUTC());
   }
 
   @AfterEach

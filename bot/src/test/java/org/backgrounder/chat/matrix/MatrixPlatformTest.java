@@ -26,7 +26,7 @@ import org.backgrounder.config.MatrixSettings;
 import org.backgrounder.config.Secret;
 import org.backgrounder.store.Database;
 import org.backgrounder.store.KeyValues;
-import org.backgrounder.store.SqliteKeyValues;
+import org.backgrounder.store.SqlKeyValues;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +38,7 @@ class MatrixPlatformTest {
 
   private FakeHomeserver hs;
   private Database db;
-  private SqliteKeyValues state;
+  private SqlKeyValues state;
   private final List<Incoming> asked = Collections.synchronizedList(new ArrayList<>());
   private final List<Duration> waits = Collections.synchronizedList(new ArrayList<>());
   private MatrixPlatform bot;
@@ -50,7 +50,7 @@ class MatrixPlatformTest {
   void start() throws Exception {
     hs = new FakeHomeserver();
     db = Database.inMemory();
-    state = new SqliteKeyValues(db, Clock.systemUTC());
+    state = new SqlKeyValues(db, Clock.systemUTC());
   }
 
   @AfterEach
@@ -301,7 +301,7 @@ class MatrixPlatformTest {
 
   @Test
   void answeredMessages_areForgottenAfterAWeek() throws Exception {
-    new SqliteKeyValues(db, Clock.fixed(Instant.now().minus(Duration.ofDays(8)), ZoneOffset.UTC))
+    new SqlKeyValues(db, Clock.fixed(Instant.now().minus(Duration.ofDays(8)), ZoneOffset.UTC))
         .put("matrix:@bot:test:answered:$old", "1");
     state.put("matrix:@bot:test:answered:$recent", "1");
 

@@ -31,7 +31,7 @@ import org.backgrounder.config.Secret;
 import org.backgrounder.facts.FactFileLoader;
 import org.backgrounder.index.SearchIndex;
 import org.backgrounder.store.Database;
-import org.backgrounder.store.SqliteKeyValues;
+import org.backgrounder.store.SqlKeyValues;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,7 +69,7 @@ class MatrixSynapseTest {
       Dispatcher dispatcher = new Dispatcher(registry, List.of());
       MatrixSettings settings = new MatrixSettings(URI.create(HOMESERVER), "@bot:localhost", null,
           Secret.of("botpass"), List.of("@alice:localhost"), "BGTEST");
-      SqliteKeyValues state = new SqliteKeyValues(db, Clock.systemUTC());
+      SqlKeyValues state = new SqlKeyValues(db, Clock.systemUTC());
 
       MatrixPlatform bot = MatrixPlatform.create(settings, dispatcher::handle,
           Set.copyOf(dispatcher.commandNames()), state, http, Clock.systemUTC());

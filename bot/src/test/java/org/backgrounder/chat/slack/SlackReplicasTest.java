@@ -19,7 +19,7 @@ import java.util.StringJoiner;
 import org.backgrounder.SharedPostgres;
 import org.backgrounder.store.Database;
 import org.backgrounder.store.KeyValues;
-import org.backgrounder.store.SqliteKeyValues;
+import org.backgrounder.store.SqlKeyValues;
 import org.backgrounder.store.Stores;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -201,8 +201,8 @@ class SlackReplicasTest {
   void buttonPresses_reachingTheOtherReplica_work() throws Exception {
     Database db = Database.open(tmp);
     open.add(db);
-    pressesOnTheOtherReplica_work(new SqliteKeyValues(db, java.time.Clock.systemUTC()),
-        new SqliteKeyValues(db, java.time.Clock.systemUTC()));
+    pressesOnTheOtherReplica_work(new SqlKeyValues(db, java.time.Clock.systemUTC()),
+        new SqlKeyValues(db, java.time.Clock.systemUTC()));
   }
 
   @Test
@@ -221,16 +221,16 @@ class SlackReplicasTest {
   void followUp_reachingTheOtherReplica_isAnsweredThere() throws Exception {
     Database db = Database.open(tmp);
     open.add(db);
-    followUpOnTheOtherReplica_isAnswered(new SqliteKeyValues(db, java.time.Clock.systemUTC()),
-        new SqliteKeyValues(db, java.time.Clock.systemUTC()));
+    followUpOnTheOtherReplica_isAnswered(new SqlKeyValues(db, java.time.Clock.systemUTC()),
+        new SqlKeyValues(db, java.time.Clock.systemUTC()));
   }
 
   @Test
   void sameEvent_twoReplicasOnOneSqliteStore_answeredOnce() throws Exception {
     Database db = Database.open(tmp);
     open.add(db);
-    sameEventToBoth_answeredOnce(new SqliteKeyValues(db, java.time.Clock.fixed(SlackFixture.START, java.time.ZoneOffset.UTC)),
-        new SqliteKeyValues(db, java.time.Clock.fixed(SlackFixture.START, java.time.ZoneOffset.UTC)));
+    sameEventToBoth_answeredOnce(new SqlKeyValues(db, java.time.Clock.fixed(SlackFixture.START, java.time.ZoneOffset.UTC)),
+        new SqlKeyValues(db, java.time.Clock.fixed(SlackFixture.START, java.time.ZoneOffset.UTC)));
   }
 
   @Test

@@ -7,13 +7,25 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Key-values in the {@code cursors} table. */
-public final class SqliteKeyValues implements KeyValues {
+/**
+ * Key-values in the {@code cursors} table, in SQL that SQLite and PostgreSQL both speak. {@link
+ * #putIfAbsent} is one insert the database serializes on the key, so of replicas that see the
+ * same event only one stores it.
+ */
+public final class SqlKeyValues implements KeyValues {
 
-  private final Database db;
+  private final Sql db;
   private final Clock clock;
 
-  public SqliteKeyValues(Database db, Clock clock) {
+  public SqlKeyValues(Database db, Clock clock) {
+    this((Sql) db, clock);
+  }
+
+  public SqlKeyValues(PgDatabase db, Clock clock) {
+    this((Sql) db, clock);
+  }
+
+  private SqlKeyValues(Sql db, Clock clock) {
     this.db = db;
     this.clock = clock;
   }
@@ -33,8 +45,9 @@ public final class SqliteKeyValues implements KeyValues {
   @Override
   public void put(String key, String value) {
     db.transaction(c -> {
-      try (PreparedStatement s = c.prepareStatement(
-          "INSERT OR REPLACE INTO cursors (name, value, updated) VALUES (?, ?, ?)")) {
+      try (PreparedStatement s = c.prepareStatement("INSERT INTO cursors (name, value, updated)"
+          + " VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value,"
+          + " updated = excluded.updated")) {
         s.setString(1, key);
         s.setString(2, value);
         s.setLong(3, clock.millis());
@@ -46,8 +59,8 @@ public final class SqliteKeyValues implements KeyValues {
   @Override
   public boolean putIfAbsent(String key, String value) {
     return db.transaction(c -> {
-      try (PreparedStatement s = c.prepareStatement(
-          "INSERT INTO cursors (name, value, updated) VALUES (?, ?, ?) ON CONFLICT(name) DO NOTHING")) {
+      try (PreparedStatement s = c.prepareStatement("INSERT INTO cursors (name, value, updated)"
+          + " VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING")) {
         s.setString(1, key);
         s.setString(2, value);
         s.setLong(3, clock.millis());
