@@ -98,7 +98,9 @@ final class QuestionParser {
     Set<Question.Intent> intents = intents(folded);
     boolean coverageShape = intents.contains(Question.Intent.OUTLETS)
         || intents.contains(Question.Intent.LATEST) || intents.contains(Question.Intent.SOURCES);
-    List<DateMention> dates = DateMention.find(text);
+    List<DateMention> mentioned = DateMention.find(text);
+    // "Sept or Oct?" offers answers to choose from: neither narrows the facts
+    List<DateMention> dates = alternatives(text, mentioned) ? List.of() : mentioned;
     List<Question.Term> terms = new ArrayList<>();
     Set<String> qualifiers = new LinkedHashSet<>();
     List<Need.Entity> entities = new ArrayList<>();
@@ -115,7 +117,7 @@ final class QuestionParser {
                 quoted.group(1)), List.of(), true));
       }
     }
-    List<Token> tokens = tokens(text, dates, quotes);
+    List<Token> tokens = tokens(text, mentioned, quotes);
     findEntities(text, tokens, entities, described);
     expandAbbreviations(tokens, entities, described, spanish(folded));
     findPhrases(tokens, terms);
@@ -278,6 +280,23 @@ final class QuestionParser {
           && letters.chars().allMatch(c -> Character.isUpperCase(c) || Character.isDigit(c))
           && letters.chars().anyMatch(Character::isLetter);
     }
+  }
+
+  private static final Pattern OR_BETWEEN = Pattern.compile(
+      "(?i)[\\s,]*(?:or|o|u|/|vs\\.?|versus)[\\s,]*");
+
+  /** Two dates joined by "or" ("Sept or Oct", "2024 o 2025"): a choice the asker offers. */
+  static boolean alternatives(String text, List<DateMention> dates) {
+    List<DateMention> byPlace = new ArrayList<>(dates);
+    byPlace.sort(java.util.Comparator.comparingInt(DateMention::start));
+    for (int i = 1; i < byPlace.size(); i++) {
+      int from = byPlace.get(i - 1).end();
+      int to = byPlace.get(i).start();
+      if (from <= to && OR_BETWEEN.matcher(text.substring(from, to)).matches()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static List<Token> tokens(String text, List<DateMention> dates, List<int[]> quotes) {

@@ -31,4 +31,22 @@ class QuestionParserTest {
     assertThat(q.terms()).extracting(Question.Term::asked)
         .doesNotContain("whend", "made").contains("designations");
   }
+
+  @Test
+  void datesOfferedAsAChoice_doNotNarrowTheFacts() {
+    Question choice = parser.parse("when was it published in the federal register, feb or april?");
+    Question narrowed = parser.parse("what was published in the federal register in feb 2025?");
+
+    assertThat(choice.dates()).isEmpty();
+    assertThat(choice.terms()).extracting(Question.Term::asked).doesNotContain("feb", "april");
+    assertThat(narrowed.dates()).hasSize(1);
+  }
+
+  @Test
+  void hedgesAndInclusionWords_onlyShapeTheQuestion() {
+    Question q = parser.parse("was MS-13 supposedly included alongside the mexican cartels?");
+
+    assertThat(q.terms()).extracting(Question.Term::asked)
+        .doesNotContain("supposedly", "included", "alongside").contains("cartels");
+  }
 }
