@@ -29,9 +29,9 @@ import org.backgrounder.feeds.FeedState;
 import org.backgrounder.feeds.StoryMatcher;
 import org.backgrounder.store.AuditLog;
 import org.backgrounder.store.Database;
+import org.backgrounder.store.SqlDigestLedger;
 import org.backgrounder.store.SqliteAuditLog;
 import org.backgrounder.store.SqliteAuditReview;
-import org.backgrounder.store.SqliteDigestLedger;
 import org.backgrounder.store.SqliteFeedReview;
 import org.backgrounder.store.SqliteFeedStore;
 
@@ -60,7 +60,7 @@ public final class DeskBench {
       List<FeedConfig> feeds = seed(db, facts, auditRows, items, now);
       DeskSources src = new DeskSources(() -> facts, new SqliteAuditReview(db),
           new SqliteFeedReview(db), new SqliteFeedStore(db), () -> feeds,
-          new SqliteDigestLedger(db), List.of(), u -> facts.holdsLink(u)
+          new SqlDigestLedger(db), List.of(), u -> facts.holdsLink(u)
               || "bench.example.org".equals(u.getHost()), Duration.ofDays(90),
           Clock.systemUTC());
       TemplateEngine templates = Desk.templates();

@@ -17,7 +17,7 @@ import org.backgrounder.feeds.FeedItem;
 import org.backgrounder.feeds.FeedState;
 import org.backgrounder.feeds.StoryMatcher;
 import org.backgrounder.store.Database;
-import org.backgrounder.store.SqliteDigestLedger;
+import org.backgrounder.store.SqlDigestLedger;
 import org.backgrounder.store.SqliteFactHistory;
 import org.backgrounder.store.SqliteFeedStore;
 
@@ -32,7 +32,7 @@ final class DigestFixture implements AutoCloseable {
   final Database db = Database.inMemory();
   final SqliteFeedStore feeds = new SqliteFeedStore(db);
   final SqliteFactHistory history = new SqliteFactHistory(db);
-  final SqliteDigestLedger ledger = new SqliteDigestLedger(db);
+  final SqlDigestLedger ledger = new SqlDigestLedger(db);
   final FactBase facts;
   final Digests digests;
   final List<Post> posts = new ArrayList<>();

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.backgrounder.digest.DigestLedger;
-import org.backgrounder.facts.FactHistory;
 import org.backgrounder.facts.FactBase;
+import org.backgrounder.facts.FactHistory;
 import org.backgrounder.feeds.FeedItem;
 import org.backgrounder.feeds.FeedState;
 import org.backgrounder.feeds.FeedStore;
@@ -41,7 +41,7 @@ class PostgresStoreContractTest extends HistoryAndReviewContract {
 
       @Override
       public DigestLedger ledger() {
-        return new PgDigestLedger(pg.db);
+        return new SqlDigestLedger(pg.db);
       }
 
       @Override
@@ -116,8 +116,8 @@ class PostgresStoreContractTest extends HistoryAndReviewContract {
   @Test
   void ledger_twoReplicasClaimingOneSlot_onlyOneGetsIt() throws Exception {
     try (PgDatabase other = pg.another()) {
-      var a = CompletableFuture.supplyAsync(() -> new PgDigestLedger(pg.db).claim("d", T0, T0));
-      var b = CompletableFuture.supplyAsync(() -> new PgDigestLedger(other).claim("d", T0, T0));
+      var a = CompletableFuture.supplyAsync(() -> new SqlDigestLedger(pg.db).claim("d", T0, T0));
+      var b = CompletableFuture.supplyAsync(() -> new SqlDigestLedger(other).claim("d", T0, T0));
       assertThat(List.of(a.get(), b.get())).containsExactlyInAnyOrder(true, false);
     }
   }

@@ -84,7 +84,7 @@ class PreFlywayUpgradeTest {
       assertThat(feeds.lastSeq()).isEqualTo(1);
       assertThat(new SqlKeyValues(db, Clock.fixed(AT, ZoneOffset.UTC)).get("matrix:since"))
           .contains("s42");
-      assertThat(new SqliteDigestLedger(db).find("morning", AT)).hasValueSatisfying(e -> {
+      assertThat(new SqlDigestLedger(db).find("morning", AT)).hasValueSatisfying(e -> {
         assertThat(e.outcome()).isEqualTo(DigestLedger.Outcome.POSTED);
         assertThat(e.detail()).isEqualTo("ts 1");
       });

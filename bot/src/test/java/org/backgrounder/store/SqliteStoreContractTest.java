@@ -31,7 +31,7 @@ class SqliteStoreContractTest extends HistoryAndReviewContract {
 
       @Override
       public DigestLedger ledger() {
-        return new SqliteDigestLedger(db);
+        return new SqlDigestLedger(db);
       }
 
       @Override
