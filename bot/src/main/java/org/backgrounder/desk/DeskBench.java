@@ -29,8 +29,8 @@ import org.backgrounder.feeds.FeedState;
 import org.backgrounder.feeds.StoryMatcher;
 import org.backgrounder.store.AuditLog;
 import org.backgrounder.store.Database;
+import org.backgrounder.store.SqlAuditLog;
 import org.backgrounder.store.SqlDigestLedger;
-import org.backgrounder.store.SqliteAuditLog;
 import org.backgrounder.store.SqliteAuditReview;
 import org.backgrounder.store.SqliteFeedReview;
 import org.backgrounder.store.SqliteFeedStore;
@@ -119,7 +119,7 @@ public final class DeskBench {
     for (FactBase.Located l : facts.allFacts()) {
       names.add(facts.name(l.story(), l.fact()));
     }
-    SqliteAuditLog audit = new SqliteAuditLog(db);
+    SqlAuditLog audit = new SqlAuditLog(db);
     long span = Duration.ofDays(89).toMillis();
     for (int i = 0; i < auditRows; i++) {
       Instant at = now.minusMillis((long) (r.nextDouble() * span));

@@ -58,7 +58,7 @@ public final class SqliteAuditReview implements AuditReview {
                     Arrays.asList(platforms.split(",")))),
                 (platform == null || platform.isEmpty() ? "" : platform + ":")
                     + r.getString("user_id"),
-                SqliteAuditLog.lines(r.getString("facts")),
+                SqlAuditLog.lines(r.getString("facts")),
                 none ? Optional.empty() : Optional.of(Instant.ofEpochMilli(handled))));
           }
         }
@@ -134,8 +134,8 @@ public final class SqliteAuditReview implements AuditReview {
             String platform = r.getString(3);
             out.add(new AuditLog.Entry(Instant.ofEpochMilli(r.getLong(1)), r.getString(2),
                 (platform == null || platform.isEmpty() ? "" : platform + ":") + r.getString(4),
-                r.getString(5), SqliteAuditLog.lines(r.getString(6)),
-                SqliteAuditLog.lines(r.getString(7)), Optional.ofNullable(r.getString(8))));
+                r.getString(5), SqlAuditLog.lines(r.getString(6)),
+                SqlAuditLog.lines(r.getString(7)), Optional.ofNullable(r.getString(8))));
           }
         }
       }

@@ -48,13 +48,13 @@ public final class Stores implements Closeable {
     if (!settings.postgresql()) {
       Database db = Database.open(dataDir);
       return new Stores(new SqliteFeedStore(db), new SqlDigestLedger(db),
-          new SqliteAuditLog(db), new SqliteFactHistory(db), new SqliteAuditReview(db),
+          new SqlAuditLog(db), new SqliteFactHistory(db), new SqliteAuditReview(db),
           new SqliteFeedReview(db), clock -> new SqlKeyValues(db, clock), Leadership.alone(),
           false, db);
     }
     PgDatabase db = PgDatabase.open(settings);
     PgLeadership leadership = new PgLeadership(db);
-    return new Stores(new PgFeedStore(db), new SqlDigestLedger(db), new PgAuditLog(db),
+    return new Stores(new PgFeedStore(db), new SqlDigestLedger(db), new SqlAuditLog(db),
         new PgFactHistory(db), PgReviews.audit(db), PgReviews.feeds(db),
         clock -> new SqlKeyValues(db, clock), leadership, true, () -> {
           leadership.close();
@@ -79,7 +79,7 @@ public final class Stores implements Closeable {
     PgDatabase db = PgDatabase.open(settings.jdbcUrl().orElseThrow(), settings.user(),
         settings.password().reveal(), schema);
     PgLeadership leadership = new PgLeadership(db);
-    return new Stores(new PgFeedStore(db), new SqlDigestLedger(db), new PgAuditLog(db),
+    return new Stores(new PgFeedStore(db), new SqlDigestLedger(db), new SqlAuditLog(db),
         new PgFactHistory(db), PgReviews.audit(db), PgReviews.feeds(db),
         clock -> new SqlKeyValues(db, clock), leadership, true, () -> {
           try {

@@ -23,8 +23,8 @@ import org.backgrounder.ops.Metrics;
 import org.backgrounder.ops.OpsServer;
 import org.backgrounder.store.AuditLog;
 import org.backgrounder.store.Database;
+import org.backgrounder.store.SqlAuditLog;
 import org.backgrounder.store.SqlDigestLedger;
-import org.backgrounder.store.SqliteAuditLog;
 import org.backgrounder.store.SqliteAuditReview;
 import org.backgrounder.store.SqliteFeedReview;
 import org.backgrounder.store.SqliteFeedStore;
@@ -53,7 +53,7 @@ class DeskHttpTest {
   private void start(String token, boolean showAskers) throws IOException {
     FactBase facts = FactBase.of(FactFileLoader.standard()
         .load(TestPaths.shippedConfig().resolve("facts"), Object::toString).files());
-    SqliteAuditLog audit = new SqliteAuditLog(db);
+    SqlAuditLog audit = new SqlAuditLog(db);
     Instant now = Instant.now();
     audit.add(new AuditLog.Entry(now.minusSeconds(60), "question", "slack:UHOSTILE", HOSTILE,
         List.of("palantir-contract"), List.of(), Optional.of("declined")));

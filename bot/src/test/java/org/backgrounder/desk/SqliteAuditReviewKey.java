@@ -2,7 +2,7 @@ package org.backgrounder.desk;
 
 import org.backgrounder.text.Folding;
 
-/** The group key the audit log gives a question (as {@code SqliteAuditLog} folds it). */
+/** The group key the audit log gives a question (as {@code SqlAuditLog} folds it). */
 final class SqliteAuditReviewKey {
   private SqliteAuditReviewKey() {}
 

@@ -51,7 +51,7 @@ class PostgresStoreContractTest extends HistoryAndReviewContract {
 
       @Override
       public AuditLog audit() {
-        return new PgAuditLog(pg.db);
+        return new SqlAuditLog(pg.db);
       }
 
       @Override

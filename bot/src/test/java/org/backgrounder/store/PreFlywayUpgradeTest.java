@@ -88,7 +88,7 @@ class PreFlywayUpgradeTest {
         assertThat(e.outcome()).isEqualTo(DigestLedger.Outcome.POSTED);
         assertThat(e.detail()).isEqualTo("ts 1");
       });
-      assertThat(new SqliteAuditLog(db).between(AT, AT.plusSeconds(1))).singleElement()
+      assertThat(new SqlAuditLog(db).between(AT, AT.plusSeconds(1))).singleElement()
           .satisfies(e -> {
             assertThat(e.user()).isEqualTo("slack:U1");
             assertThat(e.facts()).containsExactly("palantir/cartels", "palantir/ice");

@@ -24,7 +24,7 @@ class SqliteAuditReviewTest {
   @Test
   void gaps_groupQuestionsThatFoldAlike_latestWordingAndSuggestionsFirst() {
     try (Database db = Database.inMemory()) {
-      SqliteAuditLog log = new SqliteAuditLog(db);
+      SqlAuditLog log = new SqlAuditLog(db);
       log.add(asked(30, "slack:U1", "¿Quién pagó a Palantir?", "declined", List.of("old")));
       log.add(asked(20, "matrix:@a:x.org", "quien pago a palantir", "declined",
           List.of("palantir-contract")));
@@ -50,7 +50,7 @@ class SqliteAuditReviewTest {
   void markHandled_movesAGroupLast_untilItIsAskedAgain_andSurvivesReopening(@TempDir Path data)
       throws Exception {
     try (Database db = Database.open(data)) {
-      SqliteAuditLog log = new SqliteAuditLog(db);
+      SqlAuditLog log = new SqlAuditLog(db);
       log.add(asked(30, "slack:U1", "palantir navy?", "declined", List.of()));
       log.add(asked(20, "slack:U1", "sheinbaum response?", "declined", List.of()));
       SqliteAuditReview review = new SqliteAuditReview(db);
@@ -65,7 +65,7 @@ class SqliteAuditReviewTest {
               org.assertj.core.groups.Tuple.tuple("palantir navy", false),
               org.assertj.core.groups.Tuple.tuple("sheinbaum response", true));
 
-      new SqliteAuditLog(db).add(new AuditLog.Entry(NOW.plusSeconds(60), "question", "slack:U9",
+      new SqlAuditLog(db).add(new AuditLog.Entry(NOW.plusSeconds(60), "question", "slack:U9",
           "Sheinbaum response", List.of(), List.of(), Optional.of("declined")));
       AuditReview.Gap again = review.gaps(0, 10).rows().get(0);
       assertThat(again.key()).isEqualTo("sheinbaum response");
@@ -77,7 +77,7 @@ class SqliteAuditReviewTest {
   @Test
   void pages_areBounded_andSayWhetherMoreFollow() {
     try (Database db = Database.inMemory()) {
-      SqliteAuditLog log = new SqliteAuditLog(db);
+      SqlAuditLog log = new SqlAuditLog(db);
       for (int i = 0; i < 5; i++) {
         log.add(new AuditLog.Entry(NOW.plusSeconds(i), "feedback", "slack:U" + i, "q" + i,
             List.of(), List.of(), Optional.of(i % 2 == 0 ? "not-helpful" : "helpful")));
@@ -98,7 +98,7 @@ class SqliteAuditReviewTest {
   @Test
   void tallyAndCited_countQuestionsVerdictsAndFactsCited_prunedEntriesGoWithTheirFacts() {
     try (Database db = Database.inMemory()) {
-      SqliteAuditLog log = new SqliteAuditLog(db);
+      SqlAuditLog log = new SqlAuditLog(db);
       log.add(asked(5, "slack:U1", "who?", "answered", List.of("a", "b")));
       log.add(asked(4, "slack:U1", "when?", "answered", List.of("a")));
       log.add(asked(3, "slack:U1", "why?", "declined", List.of("a")));

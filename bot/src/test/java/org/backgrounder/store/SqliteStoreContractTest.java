@@ -41,7 +41,7 @@ class SqliteStoreContractTest extends HistoryAndReviewContract {
 
       @Override
       public AuditLog audit() {
-        return new SqliteAuditLog(db);
+        return new SqlAuditLog(db);
       }
 
       @Override
