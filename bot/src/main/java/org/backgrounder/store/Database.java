@@ -160,6 +160,15 @@ public final class Database implements Closeable, Sql {
     }
   }
 
+  @Override
+  public Dialect dialect() {
+    return Dialect.SQLITE;
+  }
+
+  /** Nothing to take: {@link #transaction} runs one at a time, and no other process writes. */
+  @Override
+  public void lock(Connection c, long lock) {}
+
   /** Work with the connection, alone. */
   public interface Work<T> {
     T run(Connection c) throws SQLException;

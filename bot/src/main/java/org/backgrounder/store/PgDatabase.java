@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.io.Closeable;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Properties;
 import org.backgrounder.config.StoreSettings;
@@ -150,6 +151,20 @@ public final class PgDatabase implements Closeable, Sql {
       }
     } catch (SQLException e) {
       throw new StoreException(e);
+    }
+  }
+
+  @Override
+  public Dialect dialect() {
+    return Dialect.POSTGRESQL;
+  }
+
+  /** A transaction-level advisory lock: PostgreSQL releases it at commit or rollback. */
+  @Override
+  public void lock(Connection c, long lock) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+      s.setLong(1, lock);
+      s.executeQuery().close();
     }
   }
 

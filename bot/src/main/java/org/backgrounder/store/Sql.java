@@ -1,12 +1,29 @@
 package org.backgrounder.store;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+
 /**
  * What a store needs of its database: read, and write in one transaction. Stores whose SQL both
- * SQLite and PostgreSQL speak take this, and are given the few statements that differ.
+ * SQLite and PostgreSQL speak take this; where a statement must be worded differently they ask
+ * the {@link #dialect}, and where PostgreSQL's replicas need a lock that SQLite's one writer has
+ * for free they ask for it here.
  */
 interface Sql {
+
+  /** Which database it is, for the few statements the two word differently. */
+  enum Dialect { SQLITE, POSTGRESQL }
+
+  Dialect dialect();
 
   <T> T read(Database.Work<T> work);
 
   <T> T transaction(Database.Work<T> work);
+
+  /**
+   * Holds {@code lock}, exclusive, until the transaction on {@code c} ends: of the processes
+   * sharing the database, one at a time runs what follows. SQLite's transactions already run one
+   * at a time (one writer, one process), so there it takes nothing.
+   */
+  void lock(Connection c, long lock) throws SQLException;
 }

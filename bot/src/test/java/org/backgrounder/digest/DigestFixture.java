@@ -18,7 +18,7 @@ import org.backgrounder.feeds.FeedState;
 import org.backgrounder.feeds.StoryMatcher;
 import org.backgrounder.store.Database;
 import org.backgrounder.store.SqlDigestLedger;
-import org.backgrounder.store.SqliteFactHistory;
+import org.backgrounder.store.SqlFactHistory;
 import org.backgrounder.store.SqliteFeedStore;
 
 /**
@@ -31,7 +31,7 @@ final class DigestFixture implements AutoCloseable {
 
   final Database db = Database.inMemory();
   final SqliteFeedStore feeds = new SqliteFeedStore(db);
-  final SqliteFactHistory history = new SqliteFactHistory(db);
+  final SqlFactHistory history = new SqlFactHistory(db);
   final SqlDigestLedger ledger = new SqlDigestLedger(db);
   final FactBase facts;
   final Digests digests;

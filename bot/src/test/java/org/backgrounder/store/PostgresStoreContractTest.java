@@ -56,7 +56,7 @@ class PostgresStoreContractTest extends HistoryAndReviewContract {
 
       @Override
       public FactHistory history() {
-        return new PgFactHistory(pg.db);
+        return new SqlFactHistory(pg.db);
       }
 
       @Override
@@ -101,11 +101,11 @@ class PostgresStoreContractTest extends HistoryAndReviewContract {
 
   @Test
   void history_twoReplicasLoadingTheSameEdit_logItOnce() throws Exception {
-    FactHistory mine = new PgFactHistory(pg.db);
+    FactHistory mine = new SqlFactHistory(pg.db);
     mine.record(story(false), T0);
     FactBase edited = story(true);
     try (PgDatabase other = pg.another()) {
-      FactHistory theirs = new PgFactHistory(other);
+      FactHistory theirs = new SqlFactHistory(other);
       var a = CompletableFuture.supplyAsync(() -> mine.record(edited, T0.plusSeconds(10)));
       var b = CompletableFuture.supplyAsync(() -> theirs.record(edited, T0.plusSeconds(10)));
       assertThat(a.get().size() + b.get().size()).isEqualTo(1);

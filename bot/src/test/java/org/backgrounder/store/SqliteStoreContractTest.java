@@ -46,7 +46,7 @@ class SqliteStoreContractTest extends HistoryAndReviewContract {
 
       @Override
       public FactHistory history() {
-        return new SqliteFactHistory(db);
+        return new SqlFactHistory(db);
       }
 
       @Override
