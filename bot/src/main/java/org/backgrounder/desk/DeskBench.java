@@ -31,9 +31,9 @@ import org.backgrounder.store.AuditLog;
 import org.backgrounder.store.Database;
 import org.backgrounder.store.SqlAuditLog;
 import org.backgrounder.store.SqlDigestLedger;
+import org.backgrounder.store.SqlFeedStore;
 import org.backgrounder.store.SqliteAuditReview;
 import org.backgrounder.store.SqliteFeedReview;
-import org.backgrounder.store.SqliteFeedStore;
 
 /**
  * {@code bench}'s desk figures: each page's render time (data read and HTML written, as a
@@ -59,7 +59,7 @@ public final class DeskBench {
       log.flush();
       List<FeedConfig> feeds = seed(db, facts, auditRows, items, now);
       DeskSources src = new DeskSources(() -> facts, new SqliteAuditReview(db),
-          new SqliteFeedReview(db), new SqliteFeedStore(db), () -> feeds,
+          new SqliteFeedReview(db), new SqlFeedStore(db), () -> feeds,
           new SqlDigestLedger(db), List.of(), u -> facts.holdsLink(u)
               || "bench.example.org".equals(u.getHost()), Duration.ofDays(90),
           Clock.systemUTC());
@@ -144,7 +144,7 @@ public final class DeskBench {
       }
     }
     String story = facts.stories().get(0).story().id();
-    SqliteFeedStore store = new SqliteFeedStore(db);
+    SqlFeedStore store = new SqlFeedStore(db);
     List<FeedConfig> feeds = new ArrayList<>();
     for (int f = 0; f < FEEDS; f++) {
       feeds.add(new FeedConfig("feed" + f, URI.create("https://bench.example.org/feed/" + f),

@@ -162,7 +162,23 @@ public final class PgDatabase implements Closeable, Sql {
   /** A transaction-level advisory lock: PostgreSQL releases it at commit or rollback. */
   @Override
   public void lock(Connection c, long lock) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+    advisory(c, "pg_advisory_xact_lock", lock);
+  }
+
+  /**
+   * In a transaction holding {@code lock} shared: transactions holding it exclusive commit before
+   * it starts or after it ends.
+   */
+  @Override
+  public <T> T readBetweenWrites(long lock, Database.Work<T> work) {
+    return transaction(c -> {
+      advisory(c, "pg_advisory_xact_lock_shared", lock);
+      return work.run(c);
+    });
+  }
+
+  private static void advisory(Connection c, String function, long lock) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT " + function + "(?)")) {
       s.setLong(1, lock);
       s.executeQuery().close();
     }

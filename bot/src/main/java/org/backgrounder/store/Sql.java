@@ -26,4 +26,11 @@ interface Sql {
    * at a time (one writer, one process), so there it takes nothing.
    */
   void lock(Connection c, long lock) throws SQLException;
+
+  /**
+   * Runs read-only {@code work} where no transaction holding {@code lock} is under way beside it,
+   * so what it does not see commits after it: on SQLite between two of the one writer's
+   * transactions, on PostgreSQL in a transaction holding {@code lock} shared.
+   */
+  <T> T readBetweenWrites(long lock, Database.Work<T> work);
 }

@@ -47,14 +47,14 @@ public final class Stores implements Closeable {
   public static Stores open(StoreSettings settings, Path dataDir) throws IOException {
     if (!settings.postgresql()) {
       Database db = Database.open(dataDir);
-      return new Stores(new SqliteFeedStore(db), new SqlDigestLedger(db),
+      return new Stores(new SqlFeedStore(db), new SqlDigestLedger(db),
           new SqlAuditLog(db), new SqlFactHistory(db), new SqliteAuditReview(db),
           new SqliteFeedReview(db), clock -> new SqlKeyValues(db, clock), Leadership.alone(),
           false, db);
     }
     PgDatabase db = PgDatabase.open(settings);
     PgLeadership leadership = new PgLeadership(db);
-    return new Stores(new PgFeedStore(db), new SqlDigestLedger(db), new SqlAuditLog(db),
+    return new Stores(new SqlFeedStore(db), new SqlDigestLedger(db), new SqlAuditLog(db),
         new SqlFactHistory(db), PgReviews.audit(db), PgReviews.feeds(db),
         clock -> new SqlKeyValues(db, clock), leadership, true, () -> {
           leadership.close();
@@ -79,7 +79,7 @@ public final class Stores implements Closeable {
     PgDatabase db = PgDatabase.open(settings.jdbcUrl().orElseThrow(), settings.user(),
         settings.password().reveal(), schema);
     PgLeadership leadership = new PgLeadership(db);
-    return new Stores(new PgFeedStore(db), new SqlDigestLedger(db), new SqlAuditLog(db),
+    return new Stores(new SqlFeedStore(db), new SqlDigestLedger(db), new SqlAuditLog(db),
         new SqlFactHistory(db), PgReviews.audit(db), PgReviews.feeds(db),
         clock -> new SqlKeyValues(db, clock), leadership, true, () -> {
           try {

@@ -25,9 +25,9 @@ import org.backgrounder.store.AuditLog;
 import org.backgrounder.store.Database;
 import org.backgrounder.store.SqlAuditLog;
 import org.backgrounder.store.SqlDigestLedger;
+import org.backgrounder.store.SqlFeedStore;
 import org.backgrounder.store.SqliteAuditReview;
 import org.backgrounder.store.SqliteFeedReview;
-import org.backgrounder.store.SqliteFeedStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -65,7 +65,7 @@ class DeskHttpTest {
         List.of("javascript:alert(1)", "https://not-on-file.example/x"),
         Optional.of("not-helpful")));
     DeskSources src = new DeskSources(() -> facts, new SqliteAuditReview(db),
-        new SqliteFeedReview(db), new SqliteFeedStore(db), List::of, new SqlDigestLedger(db),
+        new SqliteFeedReview(db), new SqlFeedStore(db), List::of, new SqlDigestLedger(db),
         List.of(), facts::holdsLink, Duration.ofDays(90), Clock.systemUTC());
     server = OpsServer.start(new InetSocketAddress("127.0.0.1", 0), new Metrics(),
         () -> Map.of("index", true),

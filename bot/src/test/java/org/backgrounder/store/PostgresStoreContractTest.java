@@ -36,7 +36,7 @@ class PostgresStoreContractTest extends HistoryAndReviewContract {
     return new Stores() {
       @Override
       public FeedStore feeds() {
-        return new PgFeedStore(pg.db);
+        return new SqlFeedStore(pg.db);
       }
 
       @Override
@@ -86,8 +86,8 @@ class PostgresStoreContractTest extends HistoryAndReviewContract {
     }
     Clock at = Clock.fixed(T0, ZoneOffset.UTC);
     try (PgDatabase other = pg.another()) {
-      FeedStore mine = new PgFeedStore(pg.db);
-      FeedStore theirs = new PgFeedStore(other);
+      FeedStore mine = new SqlFeedStore(pg.db);
+      FeedStore theirs = new SqlFeedStore(other);
       var a = CompletableFuture.supplyAsync(() ->
           mine.record(FeedState.fresh("feed"), items, relevance, false, at));
       var b = CompletableFuture.supplyAsync(() ->

@@ -72,7 +72,7 @@ class PreFlywayUpgradeTest {
     }
 
     try (Database db = Database.open(data)) {
-      SqliteFeedStore feeds = new SqliteFeedStore(db);
+      SqlFeedStore feeds = new SqlFeedStore(db);
       var state = feeds.state("osint");
       assertThat(state.currentUrl()).contains(URI.create("https://feeds.example/osint.xml"));
       assertThat(state.etag()).contains("\"e1\"");

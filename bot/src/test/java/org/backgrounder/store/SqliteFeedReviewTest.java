@@ -35,7 +35,7 @@ class SqliteFeedReviewTest {
         relevance.add(i % 2 == 0 ? List.of(new StoryMatcher.StoryMatch("cartels", List.of("x"),
             Set.of())) : List.of());
       }
-      new SqliteFeedStore(db).record(FeedState.fresh("wire"), items, relevance, false,
+      new SqlFeedStore(db).record(FeedState.fresh("wire"), items, relevance, false,
           Clock.fixed(DAY0, ZoneOffset.UTC));
       SqliteFeedReview review = new SqliteFeedReview(db);
 

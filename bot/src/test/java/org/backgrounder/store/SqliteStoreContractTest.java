@@ -26,7 +26,7 @@ class SqliteStoreContractTest extends HistoryAndReviewContract {
     return new Stores() {
       @Override
       public FeedStore feeds() {
-        return new SqliteFeedStore(db);
+        return new SqlFeedStore(db);
       }
 
       @Override
