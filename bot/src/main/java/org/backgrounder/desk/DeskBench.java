@@ -30,10 +30,10 @@ import org.backgrounder.feeds.StoryMatcher;
 import org.backgrounder.store.AuditLog;
 import org.backgrounder.store.Database;
 import org.backgrounder.store.SqlAuditLog;
+import org.backgrounder.store.SqlAuditReview;
 import org.backgrounder.store.SqlDigestLedger;
+import org.backgrounder.store.SqlFeedReview;
 import org.backgrounder.store.SqlFeedStore;
-import org.backgrounder.store.SqliteAuditReview;
-import org.backgrounder.store.SqliteFeedReview;
 
 /**
  * {@code bench}'s desk figures: each page's render time (data read and HTML written, as a
@@ -58,8 +58,8 @@ public final class DeskBench {
       log.printf("desk: writing %d audit entries and %d feed items...%n", auditRows, items);
       log.flush();
       List<FeedConfig> feeds = seed(db, facts, auditRows, items, now);
-      DeskSources src = new DeskSources(() -> facts, new SqliteAuditReview(db),
-          new SqliteFeedReview(db), new SqlFeedStore(db), () -> feeds,
+      DeskSources src = new DeskSources(() -> facts, new SqlAuditReview(db),
+          new SqlFeedReview(db), new SqlFeedStore(db), () -> feeds,
           new SqlDigestLedger(db), List.of(), u -> facts.holdsLink(u)
               || "bench.example.org".equals(u.getHost()), Duration.ofDays(90),
           Clock.systemUTC());

@@ -2,6 +2,7 @@ package org.backgrounder.store;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -71,11 +72,7 @@ public final class SqlAuditLog implements AuditLog {
         s.setLong(2, to.toEpochMilli());
         try (ResultSet r = s.executeQuery()) {
           while (r.next()) {
-            String platform = r.getString(3);
-            out.add(new Entry(Instant.ofEpochMilli(r.getLong(1)), r.getString(2),
-                (platform == null || platform.isEmpty() ? "" : platform + ":") + r.getString(4),
-                r.getString(5), lines(r.getString(6)), lines(r.getString(7)),
-                Optional.ofNullable(r.getString(8))));
+            out.add(entry(r));
           }
         }
       }
@@ -91,6 +88,18 @@ public final class SqlAuditLog implements AuditLog {
         return s.executeUpdate();
       }
     });
+  }
+
+  /**
+   * The entry in the current row of {@code r}, whose first columns are at, kind, platform,
+   * user_id, question, facts, links and verdict.
+   */
+  static Entry entry(ResultSet r) throws SQLException {
+    String platform = r.getString(3);
+    return new Entry(Instant.ofEpochMilli(r.getLong(1)), r.getString(2),
+        (platform == null || platform.isEmpty() ? "" : platform + ":") + r.getString(4),
+        r.getString(5), lines(r.getString(6)), lines(r.getString(7)),
+        Optional.ofNullable(r.getString(8)));
   }
 
   /**

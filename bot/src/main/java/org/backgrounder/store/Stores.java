@@ -48,14 +48,14 @@ public final class Stores implements Closeable {
     if (!settings.postgresql()) {
       Database db = Database.open(dataDir);
       return new Stores(new SqlFeedStore(db), new SqlDigestLedger(db),
-          new SqlAuditLog(db), new SqlFactHistory(db), new SqliteAuditReview(db),
-          new SqliteFeedReview(db), clock -> new SqlKeyValues(db, clock), Leadership.alone(),
+          new SqlAuditLog(db), new SqlFactHistory(db), new SqlAuditReview(db),
+          new SqlFeedReview(db), clock -> new SqlKeyValues(db, clock), Leadership.alone(),
           false, db);
     }
     PgDatabase db = PgDatabase.open(settings);
     PgLeadership leadership = new PgLeadership(db);
     return new Stores(new SqlFeedStore(db), new SqlDigestLedger(db), new SqlAuditLog(db),
-        new SqlFactHistory(db), PgReviews.audit(db), PgReviews.feeds(db),
+        new SqlFactHistory(db), new SqlAuditReview(db), new SqlFeedReview(db),
         clock -> new SqlKeyValues(db, clock), leadership, true, () -> {
           leadership.close();
           db.close();
@@ -80,7 +80,7 @@ public final class Stores implements Closeable {
         settings.password().reveal(), schema);
     PgLeadership leadership = new PgLeadership(db);
     return new Stores(new SqlFeedStore(db), new SqlDigestLedger(db), new SqlAuditLog(db),
-        new SqlFactHistory(db), PgReviews.audit(db), PgReviews.feeds(db),
+        new SqlFactHistory(db), new SqlAuditReview(db), new SqlFeedReview(db),
         clock -> new SqlKeyValues(db, clock), leadership, true, () -> {
           try {
             leadership.close();

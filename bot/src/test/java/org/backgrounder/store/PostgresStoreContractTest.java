@@ -61,12 +61,12 @@ class PostgresStoreContractTest extends HistoryAndReviewContract {
 
       @Override
       public AuditReview auditReview() {
-        return PgReviews.audit(pg.db);
+        return new SqlAuditReview(pg.db);
       }
 
       @Override
       public FeedReview feedReview() {
-        return PgReviews.feeds(pg.db);
+        return new SqlFeedReview(pg.db);
       }
 
       @Override

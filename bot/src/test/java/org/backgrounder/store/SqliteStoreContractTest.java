@@ -51,12 +51,12 @@ class SqliteStoreContractTest extends HistoryAndReviewContract {
 
       @Override
       public AuditReview auditReview() {
-        return new SqliteAuditReview(db);
+        return new SqlAuditReview(db);
       }
 
       @Override
       public FeedReview feedReview() {
-        return new SqliteFeedReview(db);
+        return new SqlFeedReview(db);
       }
 
       @Override
