@@ -4,12 +4,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * What a store needs of its database: read, and write in one transaction. Stores whose SQL both
- * SQLite and PostgreSQL speak take this; where a statement must be worded differently they ask
- * the {@link #dialect}, and where PostgreSQL's replicas need a lock that SQLite's one writer has
- * for free they ask for it here.
+ * What a store needs of its database: read, and write in one transaction. {@link Database}
+ * (SQLite) and {@link PgDatabase} (PostgreSQL) are the two; every store takes either, and speaks
+ * SQL both understand. Where a statement must be worded differently it asks the {@link #dialect},
+ * and where PostgreSQL's replicas need a lock that SQLite's one writer has for free it asks for
+ * it here.
  */
-interface Sql {
+public sealed interface Sql permits Database, PgDatabase {
 
   /** Which database it is, for the few statements the two word differently. */
   enum Dialect { SQLITE, POSTGRESQL }

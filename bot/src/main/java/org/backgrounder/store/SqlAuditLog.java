@@ -19,11 +19,7 @@ public final class SqlAuditLog implements AuditLog {
 
   private final Sql db;
 
-  public SqlAuditLog(Database db) {
-    this.db = db;
-  }
-
-  public SqlAuditLog(PgDatabase db) {
+  public SqlAuditLog(Sql db) {
     this.db = db;
   }
 

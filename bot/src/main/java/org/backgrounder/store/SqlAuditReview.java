@@ -44,11 +44,7 @@ public final class SqlAuditReview implements AuditReview {
 
   private final Sql db;
 
-  public SqlAuditReview(Database db) {
-    this.db = db;
-  }
-
-  public SqlAuditReview(PgDatabase db) {
+  public SqlAuditReview(Sql db) {
     this.db = db;
   }
 

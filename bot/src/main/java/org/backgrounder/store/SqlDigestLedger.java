@@ -20,11 +20,7 @@ public final class SqlDigestLedger implements DigestLedger {
 
   private final Sql db;
 
-  public SqlDigestLedger(Database db) {
-    this.db = db;
-  }
-
-  public SqlDigestLedger(PgDatabase db) {
+  public SqlDigestLedger(Sql db) {
     this.db = db;
   }
 

@@ -49,11 +49,7 @@ public final class SqlFactHistory implements FactHistory {
 
   private final Sql db;
 
-  public SqlFactHistory(Database db) {
-    this.db = db;
-  }
-
-  public SqlFactHistory(PgDatabase db) {
+  public SqlFactHistory(Sql db) {
     this.db = db;
   }
 

@@ -29,11 +29,7 @@ public final class SqlFeedReview implements FeedReview {
 
   private final Sql db;
 
-  public SqlFeedReview(Database db) {
-    this.db = db;
-  }
-
-  public SqlFeedReview(PgDatabase db) {
+  public SqlFeedReview(Sql db) {
     this.db = db;
   }
 

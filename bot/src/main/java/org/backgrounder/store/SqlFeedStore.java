@@ -48,11 +48,7 @@ public final class SqlFeedStore implements FeedStore {
 
   private final Sql db;
 
-  public SqlFeedStore(Database db) {
-    this.db = db;
-  }
-
-  public SqlFeedStore(PgDatabase db) {
+  public SqlFeedStore(Sql db) {
     this.db = db;
   }
 
