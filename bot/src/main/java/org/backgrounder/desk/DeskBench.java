@@ -29,11 +29,11 @@ import org.backgrounder.feeds.FeedState;
 import org.backgrounder.feeds.StoryMatcher;
 import org.backgrounder.store.AuditLog;
 import org.backgrounder.store.Database;
-import org.backgrounder.store.SqliteAuditLog;
-import org.backgrounder.store.SqliteAuditReview;
-import org.backgrounder.store.SqliteDigestLedger;
-import org.backgrounder.store.SqliteFeedReview;
-import org.backgrounder.store.SqliteFeedStore;
+import org.backgrounder.store.SqlAuditLog;
+import org.backgrounder.store.SqlAuditReview;
+import org.backgrounder.store.SqlDigestLedger;
+import org.backgrounder.store.SqlFeedReview;
+import org.backgrounder.store.SqlFeedStore;
 
 /**
  * {@code bench}'s desk figures: each page's render time (data read and HTML written, as a
@@ -58,9 +58,9 @@ public final class DeskBench {
       log.printf("desk: writing %d audit entries and %d feed items...%n", auditRows, items);
       log.flush();
       List<FeedConfig> feeds = seed(db, facts, auditRows, items, now);
-      DeskSources src = new DeskSources(() -> facts, new SqliteAuditReview(db),
-          new SqliteFeedReview(db), new SqliteFeedStore(db), () -> feeds,
-          new SqliteDigestLedger(db), List.of(), u -> facts.holdsLink(u)
+      DeskSources src = new DeskSources(() -> facts, new SqlAuditReview(db),
+          new SqlFeedReview(db), new SqlFeedStore(db), () -> feeds,
+          new SqlDigestLedger(db), List.of(), u -> facts.holdsLink(u)
               || "bench.example.org".equals(u.getHost()), Duration.ofDays(90),
           Clock.systemUTC());
       TemplateEngine templates = Desk.templates();
@@ -119,7 +119,7 @@ public final class DeskBench {
     for (FactBase.Located l : facts.allFacts()) {
       names.add(facts.name(l.story(), l.fact()));
     }
-    SqliteAuditLog audit = new SqliteAuditLog(db);
+    SqlAuditLog audit = new SqlAuditLog(db);
     long span = Duration.ofDays(89).toMillis();
     for (int i = 0; i < auditRows; i++) {
       Instant at = now.minusMillis((long) (r.nextDouble() * span));
@@ -144,7 +144,7 @@ public final class DeskBench {
       }
     }
     String story = facts.stories().get(0).story().id();
-    SqliteFeedStore store = new SqliteFeedStore(db);
+    SqlFeedStore store = new SqlFeedStore(db);
     List<FeedConfig> feeds = new ArrayList<>();
     for (int f = 0; f < FEEDS; f++) {
       feeds.add(new FeedConfig("feed" + f, URI.create("https://bench.example.org/feed/" + f),

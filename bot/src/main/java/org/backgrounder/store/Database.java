@@ -160,6 +160,15 @@ public final class Database implements Closeable, Sql {
     }
   }
 
+  @Override
+  public Dialect dialect() {
+    return Dialect.SQLITE;
+  }
+
+  /** Nothing to take: {@link #transaction} runs one at a time, and no other process writes. */
+  @Override
+  public void lock(Connection c, long lock) {}
+
   /** Work with the connection, alone. */
   public interface Work<T> {
     T run(Connection c) throws SQLException;
@@ -180,9 +189,10 @@ public final class Database implements Closeable, Sql {
 
   /**
    * Runs read-only {@code work} between transactions, on the writer's connection: no transaction
-   * is under way while it runs, so what it does not see commits after it.
+   * is under way while it runs (whatever lock it took), so what it does not see commits after it.
    */
-  public synchronized <T> T readBetweenWrites(Work<T> work) {
+  @Override
+  public synchronized <T> T readBetweenWrites(long lock, Work<T> work) {
     return run(work, connection);
   }
 

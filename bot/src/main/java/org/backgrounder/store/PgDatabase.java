@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.io.Closeable;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Properties;
 import org.backgrounder.config.StoreSettings;
@@ -150,6 +151,36 @@ public final class PgDatabase implements Closeable, Sql {
       }
     } catch (SQLException e) {
       throw new StoreException(e);
+    }
+  }
+
+  @Override
+  public Dialect dialect() {
+    return Dialect.POSTGRESQL;
+  }
+
+  /** A transaction-level advisory lock: PostgreSQL releases it at commit or rollback. */
+  @Override
+  public void lock(Connection c, long lock) throws SQLException {
+    advisory(c, "pg_advisory_xact_lock", lock);
+  }
+
+  /**
+   * In a transaction holding {@code lock} shared: transactions holding it exclusive commit before
+   * it starts or after it ends.
+   */
+  @Override
+  public <T> T readBetweenWrites(long lock, Database.Work<T> work) {
+    return transaction(c -> {
+      advisory(c, "pg_advisory_xact_lock_shared", lock);
+      return work.run(c);
+    });
+  }
+
+  private static void advisory(Connection c, String function, long lock) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT " + function + "(?)")) {
+      s.setLong(1, lock);
+      s.executeQuery().close();
     }
   }
 

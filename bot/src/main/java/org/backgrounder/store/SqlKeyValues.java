@@ -17,15 +17,7 @@ public final class SqlKeyValues implements KeyValues {
   private final Sql db;
   private final Clock clock;
 
-  public SqlKeyValues(Database db, Clock clock) {
-    this((Sql) db, clock);
-  }
-
-  public SqlKeyValues(PgDatabase db, Clock clock) {
-    this((Sql) db, clock);
-  }
-
-  private SqlKeyValues(Sql db, Clock clock) {
+  public SqlKeyValues(Sql db, Clock clock) {
     this.db = db;
     this.clock = clock;
   }

@@ -47,19 +47,14 @@ public final class Stores implements Closeable {
   public static Stores open(StoreSettings settings, Path dataDir) throws IOException {
     if (!settings.postgresql()) {
       Database db = Database.open(dataDir);
-      return new Stores(new SqliteFeedStore(db), new SqliteDigestLedger(db),
-          new SqliteAuditLog(db), new SqliteFactHistory(db), new SqliteAuditReview(db),
-          new SqliteFeedReview(db), clock -> new SqlKeyValues(db, clock), Leadership.alone(),
-          false, db);
+      return over(db, Leadership.alone(), false, db);
     }
     PgDatabase db = PgDatabase.open(settings);
     PgLeadership leadership = new PgLeadership(db);
-    return new Stores(new PgFeedStore(db), new PgDigestLedger(db), new PgAuditLog(db),
-        new PgFactHistory(db), PgReviews.audit(db), PgReviews.feeds(db),
-        clock -> new SqlKeyValues(db, clock), leadership, true, () -> {
-          leadership.close();
-          db.close();
-        });
+    return over(db, leadership, true, () -> {
+      leadership.close();
+      db.close();
+    });
   }
 
   /**
@@ -79,21 +74,25 @@ public final class Stores implements Closeable {
     PgDatabase db = PgDatabase.open(settings.jdbcUrl().orElseThrow(), settings.user(),
         settings.password().reveal(), schema);
     PgLeadership leadership = new PgLeadership(db);
-    return new Stores(new PgFeedStore(db), new PgDigestLedger(db), new PgAuditLog(db),
-        new PgFactHistory(db), PgReviews.audit(db), PgReviews.feeds(db),
-        clock -> new SqlKeyValues(db, clock), leadership, true, () -> {
-          try {
-            leadership.close();
-            db.transaction(c -> {
-              try (var s = c.createStatement()) {
-                s.execute("DROP SCHEMA " + schema + " CASCADE");
-              }
-              return null;
-            });
-          } finally {
-            db.close();
+    return over(db, leadership, true, () -> {
+      try {
+        leadership.close();
+        db.transaction(c -> {
+          try (var s = c.createStatement()) {
+            s.execute("DROP SCHEMA " + schema + " CASCADE");
           }
+          return null;
         });
+      } finally {
+        db.close();
+      }
+    });
+  }
+
+  private static Stores over(Sql db, Leadership leadership, boolean shared, Closeable close) {
+    return new Stores(new SqlFeedStore(db), new SqlDigestLedger(db), new SqlAuditLog(db),
+        new SqlFactHistory(db), new SqlAuditReview(db), new SqlFeedReview(db),
+        clock -> new SqlKeyValues(db, clock), leadership, shared, close);
   }
 
   public FeedStore feeds() {

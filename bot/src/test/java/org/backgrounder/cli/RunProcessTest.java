@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 import org.backgrounder.Eventually;
 import org.backgrounder.TestPaths;
 import org.backgrounder.store.Database;
-import org.backgrounder.store.SqliteFeedStore;
+import org.backgrounder.store.SqlFeedStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -126,7 +126,7 @@ class RunProcessTest {
       assertThat(n.has("level")).isTrue();
     });
     try (Database db = Database.open(data)) {
-      assertThat(new SqliteFeedStore(db).lastSeq()).isPositive();
+      assertThat(new SqlFeedStore(db).lastSeq()).isPositive();
     }
   }
 }

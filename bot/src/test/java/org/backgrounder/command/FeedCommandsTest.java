@@ -14,7 +14,7 @@ import org.backgrounder.feeds.FeedConfig;
 import org.backgrounder.feeds.FeedException;
 import org.backgrounder.feeds.FeedState;
 import org.backgrounder.store.Database;
-import org.backgrounder.store.SqliteFeedStore;
+import org.backgrounder.store.SqlFeedStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,7 +39,7 @@ class FeedCommandsTest {
   void feeds_failures_areShownInPlainWords_andDetailsOnlyToAdminsWithoutQueries(@TempDir Path data)
       throws Exception {
     try (Database db = Database.open(data)) {
-      SqliteFeedStore store = new SqliteFeedStore(db);
+      SqlFeedStore store = new SqlFeedStore(db);
       store.saveState(failed("a", FeedException.Kind.UNAVAILABLE, "connection failed:"
           + " ConnectException Failed to connect to /10.20.30.40:8080"));
       store.saveState(failed("b", FeedException.Kind.REDIRECTS, "redirect loop at"

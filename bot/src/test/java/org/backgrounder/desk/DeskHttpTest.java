@@ -23,11 +23,11 @@ import org.backgrounder.ops.Metrics;
 import org.backgrounder.ops.OpsServer;
 import org.backgrounder.store.AuditLog;
 import org.backgrounder.store.Database;
-import org.backgrounder.store.SqliteAuditLog;
-import org.backgrounder.store.SqliteAuditReview;
-import org.backgrounder.store.SqliteDigestLedger;
-import org.backgrounder.store.SqliteFeedReview;
-import org.backgrounder.store.SqliteFeedStore;
+import org.backgrounder.store.SqlAuditLog;
+import org.backgrounder.store.SqlAuditReview;
+import org.backgrounder.store.SqlDigestLedger;
+import org.backgrounder.store.SqlFeedReview;
+import org.backgrounder.store.SqlFeedStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -53,7 +53,7 @@ class DeskHttpTest {
   private void start(String token, boolean showAskers) throws IOException {
     FactBase facts = FactBase.of(FactFileLoader.standard()
         .load(TestPaths.shippedConfig().resolve("facts"), Object::toString).files());
-    SqliteAuditLog audit = new SqliteAuditLog(db);
+    SqlAuditLog audit = new SqlAuditLog(db);
     Instant now = Instant.now();
     audit.add(new AuditLog.Entry(now.minusSeconds(60), "question", "slack:UHOSTILE", HOSTILE,
         List.of("palantir-contract"), List.of(), Optional.of("declined")));
@@ -64,8 +64,8 @@ class DeskHttpTest {
         "who designated the cartels?", List.of("fto-designation"),
         List.of("javascript:alert(1)", "https://not-on-file.example/x"),
         Optional.of("not-helpful")));
-    DeskSources src = new DeskSources(() -> facts, new SqliteAuditReview(db),
-        new SqliteFeedReview(db), new SqliteFeedStore(db), List::of, new SqliteDigestLedger(db),
+    DeskSources src = new DeskSources(() -> facts, new SqlAuditReview(db),
+        new SqlFeedReview(db), new SqlFeedStore(db), List::of, new SqlDigestLedger(db),
         List.of(), facts::holdsLink, Duration.ofDays(90), Clock.systemUTC());
     server = OpsServer.start(new InetSocketAddress("127.0.0.1", 0), new Metrics(),
         () -> Map.of("index", true),
@@ -191,7 +191,7 @@ class DeskHttpTest {
   @Test
   void markHandled_isRecorded_andTheCsvHasOneRowPerGroup() throws Exception {
     start(TOKEN, true);
-    String key = SqliteAuditReviewKey.of(HOSTILE);
+    String key = SqlAuditReviewKey.of(HOSTILE);
 
     HttpResponse<String> other = post("/desk/gaps/handled", "key=x", "Authorization",
         "Bearer " + TOKEN, "Origin", "http://evil.example");

@@ -17,9 +17,9 @@ import org.backgrounder.feeds.FeedItem;
 import org.backgrounder.feeds.FeedState;
 import org.backgrounder.feeds.StoryMatcher;
 import org.backgrounder.store.Database;
-import org.backgrounder.store.SqliteDigestLedger;
-import org.backgrounder.store.SqliteFactHistory;
-import org.backgrounder.store.SqliteFeedStore;
+import org.backgrounder.store.SqlDigestLedger;
+import org.backgrounder.store.SqlFactHistory;
+import org.backgrounder.store.SqlFeedStore;
 
 /**
  * Real stores in an in-memory database, the shipped fact file, and a poster that records what it
@@ -30,9 +30,9 @@ final class DigestFixture implements AutoCloseable {
   static final String STORY = "cartels-fto";
 
   final Database db = Database.inMemory();
-  final SqliteFeedStore feeds = new SqliteFeedStore(db);
-  final SqliteFactHistory history = new SqliteFactHistory(db);
-  final SqliteDigestLedger ledger = new SqliteDigestLedger(db);
+  final SqlFeedStore feeds = new SqlFeedStore(db);
+  final SqlFactHistory history = new SqlFactHistory(db);
+  final SqlDigestLedger ledger = new SqlDigestLedger(db);
   final FactBase facts;
   final Digests digests;
   final List<Post> posts = new ArrayList<>();

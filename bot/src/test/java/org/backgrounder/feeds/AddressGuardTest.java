@@ -115,7 +115,7 @@ class AddressGuardTest {
         .setHeader("Location", "http://127.0.0.%31:" + internal.getPort() + "/admin"));
     internal.enqueue(new MockResponse().setBody(PollerTest.rss("internal secrets")));
     try (Database db = Database.inMemory()) {
-      org.backgrounder.store.SqliteFeedStore store = new org.backgrounder.store.SqliteFeedStore(db);
+      org.backgrounder.store.SqlFeedStore store = new org.backgrounder.store.SqlFeedStore(db);
       FeedConfig feed = new FeedConfig("wire", outlet.url("/feed").uri(), "Wire",
           Optional.empty(), List.of(), Duration.ofMinutes(15), true);
 

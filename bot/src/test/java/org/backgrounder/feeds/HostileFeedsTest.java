@@ -24,7 +24,7 @@ import org.backgrounder.facts.FactBase;
 import org.backgrounder.facts.FactFileLoader;
 import org.backgrounder.index.SearchIndex;
 import org.backgrounder.store.Database;
-import org.backgrounder.store.SqliteFeedStore;
+import org.backgrounder.store.SqlFeedStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,7 +80,7 @@ class HostileFeedsTest {
     FactBase facts = FactFileLoader.standard().load(TestPaths.shippedConfig().resolve("facts"),
         Path::toString).factBase();
     try (Database db = Database.open(data); SearchIndex index = SearchIndex.inMemory()) {
-      SqliteFeedStore store = new SqliteFeedStore(db);
+      SqlFeedStore store = new SqlFeedStore(db);
       index.rebuild(facts, List.of());
       List<FeedConfig> configs = new ArrayList<>();
       for (String path : bodies.keySet()) {

@@ -27,7 +27,7 @@ import org.backgrounder.facts.FactBase;
 import org.backgrounder.facts.FactFileLoader;
 import org.backgrounder.index.SearchIndex;
 import org.backgrounder.store.Database;
-import org.backgrounder.store.SqliteFeedStore;
+import org.backgrounder.store.SqlFeedStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,7 +75,7 @@ class PollerTest {
   private final AtomicReference<MockResponse> next = new AtomicReference<>();
   private final List<RecordedRequest> requests = new ArrayList<>();
   private Database db;
-  private SqliteFeedStore store;
+  private SqlFeedStore store;
   private SearchIndex index;
   private FactBase facts;
 
@@ -92,7 +92,7 @@ class PollerTest {
     });
     server.start();
     db = Database.inMemory();
-    store = new SqliteFeedStore(db);
+    store = new SqlFeedStore(db);
     facts = FactFileLoader.standard().load(TestPaths.shippedConfig().resolve("facts"), Path::toString)
         .factBase();
     index = SearchIndex.inMemory();
@@ -328,7 +328,7 @@ class PollerTest {
     // A process killed after the items were stored but before they were indexed: the stored
     // change number lets the next start index exactly what is missing.
     Database disk = Database.open(data);
-    SqliteFeedStore durable = new SqliteFeedStore(disk);
+    SqlFeedStore durable = new SqlFeedStore(disk);
     next.set(new MockResponse().setBody(rss("Palantir", "Sinaloa")).setHeader("ETag", "\"a\""));
     Fetcher fetcher = Fetcher.create(new OkHttpClient(),
         FetcherTest.settings(true, 1024 * 1024, Duration.ofSeconds(5)), clock);
@@ -342,7 +342,7 @@ class PollerTest {
     disk.close();
 
     Database reopened = Database.open(data);
-    SqliteFeedStore after = new SqliteFeedStore(reopened);
+    SqlFeedStore after = new SqlFeedStore(reopened);
     try (SearchIndex restarted = SearchIndex.open(data.resolve("index"))) {
       restarted.sync(facts, after::items, after.lastSeq());
       assertThat(restarted.catchUp(after)).isEqualTo(2);

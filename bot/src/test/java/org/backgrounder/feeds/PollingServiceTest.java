@@ -9,7 +9,7 @@ import okhttp3.OkHttpClient;
 import org.backgrounder.Eventually;
 import org.backgrounder.facts.FactBase;
 import org.backgrounder.store.Database;
-import org.backgrounder.store.SqliteFeedStore;
+import org.backgrounder.store.SqlFeedStore;
 import org.junit.jupiter.api.Test;
 
 class PollingServiceTest {
@@ -18,7 +18,7 @@ class PollingServiceTest {
   void start_aRunThatThrowsAnError_doesNotStopTheNextRuns() {
     AtomicInteger runs = new AtomicInteger();
     try (Database db = Database.inMemory()) {
-      Poller poller = new Poller(new SqliteFeedStore(db), Fetcher.create(new OkHttpClient(),
+      Poller poller = new Poller(new SqlFeedStore(db), Fetcher.create(new OkHttpClient(),
           FetcherTest.settings(false, 1024 * 1024, Duration.ofSeconds(2)), Clock.systemUTC()),
           FactBase::empty, changed -> { }, Clock.systemUTC(), new Random(1), 1);
       PollingService service = new PollingService(poller, () -> {

@@ -28,7 +28,7 @@ class AuditMigrationTest {
     }
 
     try (Database db = Database.open(data)) {
-      SqliteAuditReview review = new SqliteAuditReview(db);
+      SqlAuditReview review = new SqlAuditReview(db);
       assertThat(review.gaps(0, 10).rows()).singleElement().satisfies(g -> {
         assertThat(g.key()).isEqualTo("palantir navy?");
         assertThat(g.suggested()).containsExactly("a", "b");

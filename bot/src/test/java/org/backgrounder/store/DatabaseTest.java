@@ -24,14 +24,14 @@ class DatabaseTest {
   void transaction_anErrorHalfway_keepsNoneOfIt(@TempDir Path data) throws Exception {
     try (Database db = Database.open(data)) {
       assertThatThrownBy(() -> db.transaction(c -> {
-        SqliteFeedStore.setCounter(c, "partial", 1);
+        SqlFeedStore.setCounter(c, "partial", 1);
         throw new OutOfMemoryError("Java heap space");
       })).isInstanceOf(OutOfMemoryError.class);
 
       assertThat(counter(db)).isZero();
       // The connection is usable, and back in autocommit for the next transaction.
       db.transaction(c -> {
-        SqliteFeedStore.setCounter(c, "other", 2);
+        SqlFeedStore.setCounter(c, "other", 2);
         return null;
       });
     }

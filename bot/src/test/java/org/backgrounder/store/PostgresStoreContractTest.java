@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.backgrounder.digest.DigestLedger;
-import org.backgrounder.facts.FactHistory;
 import org.backgrounder.facts.FactBase;
+import org.backgrounder.facts.FactHistory;
 import org.backgrounder.feeds.FeedItem;
 import org.backgrounder.feeds.FeedState;
 import org.backgrounder.feeds.FeedStore;
@@ -36,12 +36,12 @@ class PostgresStoreContractTest extends HistoryAndReviewContract {
     return new Stores() {
       @Override
       public FeedStore feeds() {
-        return new PgFeedStore(pg.db);
+        return new SqlFeedStore(pg.db);
       }
 
       @Override
       public DigestLedger ledger() {
-        return new PgDigestLedger(pg.db);
+        return new SqlDigestLedger(pg.db);
       }
 
       @Override
@@ -51,22 +51,22 @@ class PostgresStoreContractTest extends HistoryAndReviewContract {
 
       @Override
       public AuditLog audit() {
-        return new PgAuditLog(pg.db);
+        return new SqlAuditLog(pg.db);
       }
 
       @Override
       public FactHistory history() {
-        return new PgFactHistory(pg.db);
+        return new SqlFactHistory(pg.db);
       }
 
       @Override
       public AuditReview auditReview() {
-        return PgReviews.audit(pg.db);
+        return new SqlAuditReview(pg.db);
       }
 
       @Override
       public FeedReview feedReview() {
-        return PgReviews.feeds(pg.db);
+        return new SqlFeedReview(pg.db);
       }
 
       @Override
@@ -86,8 +86,8 @@ class PostgresStoreContractTest extends HistoryAndReviewContract {
     }
     Clock at = Clock.fixed(T0, ZoneOffset.UTC);
     try (PgDatabase other = pg.another()) {
-      FeedStore mine = new PgFeedStore(pg.db);
-      FeedStore theirs = new PgFeedStore(other);
+      FeedStore mine = new SqlFeedStore(pg.db);
+      FeedStore theirs = new SqlFeedStore(other);
       var a = CompletableFuture.supplyAsync(() ->
           mine.record(FeedState.fresh("feed"), items, relevance, false, at));
       var b = CompletableFuture.supplyAsync(() ->
@@ -101,11 +101,11 @@ class PostgresStoreContractTest extends HistoryAndReviewContract {
 
   @Test
   void history_twoReplicasLoadingTheSameEdit_logItOnce() throws Exception {
-    FactHistory mine = new PgFactHistory(pg.db);
+    FactHistory mine = new SqlFactHistory(pg.db);
     mine.record(story(false), T0);
     FactBase edited = story(true);
     try (PgDatabase other = pg.another()) {
-      FactHistory theirs = new PgFactHistory(other);
+      FactHistory theirs = new SqlFactHistory(other);
       var a = CompletableFuture.supplyAsync(() -> mine.record(edited, T0.plusSeconds(10)));
       var b = CompletableFuture.supplyAsync(() -> theirs.record(edited, T0.plusSeconds(10)));
       assertThat(a.get().size() + b.get().size()).isEqualTo(1);
@@ -116,8 +116,8 @@ class PostgresStoreContractTest extends HistoryAndReviewContract {
   @Test
   void ledger_twoReplicasClaimingOneSlot_onlyOneGetsIt() throws Exception {
     try (PgDatabase other = pg.another()) {
-      var a = CompletableFuture.supplyAsync(() -> new PgDigestLedger(pg.db).claim("d", T0, T0));
-      var b = CompletableFuture.supplyAsync(() -> new PgDigestLedger(other).claim("d", T0, T0));
+      var a = CompletableFuture.supplyAsync(() -> new SqlDigestLedger(pg.db).claim("d", T0, T0));
+      var b = CompletableFuture.supplyAsync(() -> new SqlDigestLedger(other).claim("d", T0, T0));
       assertThat(List.of(a.get(), b.get())).containsExactlyInAnyOrder(true, false);
     }
   }

@@ -72,7 +72,7 @@ class PreFlywayUpgradeTest {
     }
 
     try (Database db = Database.open(data)) {
-      SqliteFeedStore feeds = new SqliteFeedStore(db);
+      SqlFeedStore feeds = new SqlFeedStore(db);
       var state = feeds.state("osint");
       assertThat(state.currentUrl()).contains(URI.create("https://feeds.example/osint.xml"));
       assertThat(state.etag()).contains("\"e1\"");
@@ -84,11 +84,11 @@ class PreFlywayUpgradeTest {
       assertThat(feeds.lastSeq()).isEqualTo(1);
       assertThat(new SqlKeyValues(db, Clock.fixed(AT, ZoneOffset.UTC)).get("matrix:since"))
           .contains("s42");
-      assertThat(new SqliteDigestLedger(db).find("morning", AT)).hasValueSatisfying(e -> {
+      assertThat(new SqlDigestLedger(db).find("morning", AT)).hasValueSatisfying(e -> {
         assertThat(e.outcome()).isEqualTo(DigestLedger.Outcome.POSTED);
         assertThat(e.detail()).isEqualTo("ts 1");
       });
-      assertThat(new SqliteAuditLog(db).between(AT, AT.plusSeconds(1))).singleElement()
+      assertThat(new SqlAuditLog(db).between(AT, AT.plusSeconds(1))).singleElement()
           .satisfies(e -> {
             assertThat(e.user()).isEqualTo("slack:U1");
             assertThat(e.facts()).containsExactly("palantir/cartels", "palantir/ice");

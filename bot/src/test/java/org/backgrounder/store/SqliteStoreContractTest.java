@@ -26,12 +26,12 @@ class SqliteStoreContractTest extends HistoryAndReviewContract {
     return new Stores() {
       @Override
       public FeedStore feeds() {
-        return new SqliteFeedStore(db);
+        return new SqlFeedStore(db);
       }
 
       @Override
       public DigestLedger ledger() {
-        return new SqliteDigestLedger(db);
+        return new SqlDigestLedger(db);
       }
 
       @Override
@@ -41,22 +41,22 @@ class SqliteStoreContractTest extends HistoryAndReviewContract {
 
       @Override
       public AuditLog audit() {
-        return new SqliteAuditLog(db);
+        return new SqlAuditLog(db);
       }
 
       @Override
       public FactHistory history() {
-        return new SqliteFactHistory(db);
+        return new SqlFactHistory(db);
       }
 
       @Override
       public AuditReview auditReview() {
-        return new SqliteAuditReview(db);
+        return new SqlAuditReview(db);
       }
 
       @Override
       public FeedReview feedReview() {
-        return new SqliteFeedReview(db);
+        return new SqlFeedReview(db);
       }
 
       @Override

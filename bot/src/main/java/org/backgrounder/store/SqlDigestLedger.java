@@ -7,15 +7,20 @@ import java.time.Instant;
 import java.util.Optional;
 import org.backgrounder.digest.DigestLedger;
 
-/** The digest ledger in the {@code digest_slots} table; "watching since" in {@code cursors}. */
-public final class SqliteDigestLedger implements DigestLedger {
+/**
+ * The digest ledger in the {@code digest_slots} table, "watching since" in {@code cursors}, in SQL
+ * that SQLite and PostgreSQL both speak. A slot is claimed by one insert that the database
+ * serializes on (digest, slot), so of replicas sharing it only one posts a slot, and a leader
+ * taking over never posts it again.
+ */
+public final class SqlDigestLedger implements DigestLedger {
 
   private static final String COLUMNS =
       "digest, slot, outcome, detail, window_to, attempts, recorded";
 
-  private final Database db;
+  private final Sql db;
 
-  public SqliteDigestLedger(Database db) {
+  public SqlDigestLedger(Sql db) {
     this.db = db;
   }
 
@@ -45,8 +50,11 @@ public final class SqliteDigestLedger implements DigestLedger {
   @Override
   public void record(Entry e) {
     db.transaction(c -> {
-      try (PreparedStatement s = c.prepareStatement("INSERT OR REPLACE INTO digest_slots ("
-          + COLUMNS + ") VALUES (?,?,?,?,?,?,?)")) {
+      try (PreparedStatement s = c.prepareStatement("INSERT INTO digest_slots (" + COLUMNS
+          + ") VALUES (?,?,?,?,?,?,?) ON CONFLICT (digest, slot) DO UPDATE SET"
+          + " outcome = excluded.outcome, detail = excluded.detail,"
+          + " window_to = excluded.window_to, attempts = excluded.attempts,"
+          + " recorded = excluded.recorded")) {
         s.setString(1, e.digest());
         s.setLong(2, e.slot().toEpochMilli());
         s.setString(3, e.outcome().name());
@@ -54,7 +62,7 @@ public final class SqliteDigestLedger implements DigestLedger {
         if (e.windowTo().isPresent()) {
           s.setLong(5, e.windowTo().get().toEpochMilli());
         } else {
-          s.setNull(5, java.sql.Types.INTEGER);
+          s.setNull(5, java.sql.Types.BIGINT);
         }
         s.setInt(6, e.attempts());
         s.setLong(7, e.recorded().toEpochMilli());
@@ -67,7 +75,7 @@ public final class SqliteDigestLedger implements DigestLedger {
   public boolean claim(String digest, Instant slot, Instant now) {
     return db.transaction(c -> {
       try (PreparedStatement s = c.prepareStatement("INSERT INTO digest_slots (" + COLUMNS
-          + ") VALUES (?,?,?,'',NULL,0,?) ON CONFLICT(digest, slot) DO NOTHING")) {
+          + ") VALUES (?,?,?,'',NULL,0,?) ON CONFLICT (digest, slot) DO NOTHING")) {
         s.setString(1, digest);
         s.setLong(2, slot.toEpochMilli());
         s.setString(3, Outcome.POSTING.name());
@@ -99,7 +107,7 @@ public final class SqliteDigestLedger implements DigestLedger {
     String name = "digest-since:" + digest;
     return db.transaction(c -> {
       try (PreparedStatement s = c.prepareStatement("INSERT INTO cursors (name, value, updated)"
-          + " VALUES (?, ?, ?) ON CONFLICT(name) DO NOTHING")) {
+          + " VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING")) {
         s.setString(1, name);
         s.setString(2, Long.toString(now.toEpochMilli()));
         s.setLong(3, now.toEpochMilli());

@@ -27,33 +27,45 @@ import org.backgrounder.facts.FactDate;
 import org.backgrounder.facts.FactFile;
 import org.backgrounder.facts.FactHistory;
 
-/** The fact history in SQLite: a snapshot of every fact's fingerprint, and a log of changes. */
-public final class SqliteFactHistory implements FactHistory {
+/**
+ * The fact history: a snapshot of every fact's fingerprint, and a log of changes, in SQL that
+ * SQLite and PostgreSQL both speak. Every replica sharing a database records the fact files it
+ * loads; a lock makes the second one compare with the first one's snapshots, so a change is
+ * logged once.
+ */
+public final class SqlFactHistory implements FactHistory {
 
-  private final Database db;
-
-  public SqliteFactHistory(Database db) {
-    this.db = db;
-  }
+  /** "Bg" and "Fact" in ASCII: the lock between replicas recording fact snapshots. */
+  static final long FACTS_LOCK = 0x4267_4661_6374L;
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private record Known(String fingerprint, String text, String sources, boolean removed) {}
 
-  private static final String UPSERT = "INSERT OR REPLACE INTO fact_snapshots"
-      + " (story, fact_id, fingerprint, text, sources, seen, removed) VALUES (?,?,?,?,?,?,NULL)";
+  private static final String UPSERT = "INSERT INTO fact_snapshots (story, fact_id, fingerprint,"
+      + " text, sources, seen, removed) VALUES (?,?,?,?,?,?,NULL) ON CONFLICT (story, fact_id)"
+      + " DO UPDATE SET fingerprint = excluded.fingerprint, text = excluded.text,"
+      + " sources = excluded.sources, seen = excluded.seen, removed = NULL";
+
+  private final Sql db;
+
+  public SqlFactHistory(Sql db) {
+    this.db = db;
+  }
 
   @Override
   public List<FactChange> record(FactBase base, Instant at) {
-    return db.transaction(c -> record(c, base, at, UPSERT));
+    return db.transaction(c -> {
+      db.lock(c, FACTS_LOCK);
+      return record(c, base, at);
+    });
   }
 
   /**
    * Compares {@code base} with the snapshots, logs and returns what changed, and takes the new
-   * snapshots, on {@code c} inside the caller's transaction. {@code upsertSql} writes one snapshot
-   * (story, fact, fingerprint, text, sources, seen) in the database's own words.
+   * snapshots, on {@code c} inside the caller's transaction.
    */
-  static List<FactChange> record(Connection c, FactBase base, Instant at, String upsertSql)
+  private static List<FactChange> record(Connection c, FactBase base, Instant at)
       throws SQLException {
     Map<String, Known> known = new HashMap<>();
     try (PreparedStatement s = c.prepareStatement(
@@ -69,7 +81,7 @@ public final class SqliteFactHistory implements FactHistory {
     boolean firstTime = known.isEmpty();
     List<FactChange> changes = new ArrayList<>();
     Map<String, Boolean> present = new HashMap<>();
-    try (PreparedStatement upsert = c.prepareStatement(upsertSql)) {
+    try (PreparedStatement upsert = c.prepareStatement(UPSERT)) {
       for (FactFile f : base.stories()) {
         for (Fact fact : f.facts()) {
           String key = f.story().id() + "/" + fact.id();
@@ -126,30 +138,32 @@ public final class SqliteFactHistory implements FactHistory {
     return changes;
   }
 
+  /** The logged changes in {@code [from, to)}, in the order logged. */
   @Override
   public List<FactChange> between(Instant from, Instant to, Set<String> stories) {
-    return db.read(c -> between(c, from, to, stories, "rowid"));
-  }
-
-  /** The logged changes in {@code [from, to)}, in the order logged ({@code order}: a column). */
-  static List<FactChange> between(Connection c, Instant from, Instant to, Set<String> stories,
-      String order) throws SQLException {
-    List<FactChange> out = new ArrayList<>();
-    try (PreparedStatement s = c.prepareStatement("SELECT story, fact_id, kind, text, sources, at"
-        + " FROM fact_changes WHERE at >= ? AND at < ? ORDER BY at, " + order)) {
-      s.setLong(1, from.toEpochMilli());
-      s.setLong(2, to.toEpochMilli());
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          if (stories.isEmpty() || stories.contains(r.getString(1))) {
-            out.add(new FactChange(r.getString(1), r.getString(2),
-                FactChange.Kind.valueOf(r.getString(3)), r.getString(4), read(r.getString(5)),
-                Instant.ofEpochMilli(r.getLong(6))));
+    // SQLite's fact_changes has no id column (its V2 made the table without one): its rowid is it.
+    String order = switch (db.dialect()) {
+      case SQLITE -> "rowid";
+      case POSTGRESQL -> "id";
+    };
+    return db.read(c -> {
+      List<FactChange> out = new ArrayList<>();
+      try (PreparedStatement s = c.prepareStatement("SELECT story, fact_id, kind, text, sources,"
+          + " at FROM fact_changes WHERE at >= ? AND at < ? ORDER BY at, " + order)) {
+        s.setLong(1, from.toEpochMilli());
+        s.setLong(2, to.toEpochMilli());
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            if (stories.isEmpty() || stories.contains(r.getString(1))) {
+              out.add(new FactChange(r.getString(1), r.getString(2),
+                  FactChange.Kind.valueOf(r.getString(3)), r.getString(4), read(r.getString(5)),
+                  Instant.ofEpochMilli(r.getLong(6))));
+            }
           }
         }
       }
-    }
-    return out;
+      return out;
+    });
   }
 
   /**

@@ -16,7 +16,7 @@ import org.backgrounder.feeds.FeedState;
 import org.backgrounder.feeds.StoryMatcher;
 import org.junit.jupiter.api.Test;
 
-class SqliteFeedReviewTest {
+class SqlFeedReviewTest {
 
   private static final Instant DAY0 = Instant.parse("2026-11-01T00:00:00Z");
 
@@ -35,9 +35,9 @@ class SqliteFeedReviewTest {
         relevance.add(i % 2 == 0 ? List.of(new StoryMatcher.StoryMatch("cartels", List.of("x"),
             Set.of())) : List.of());
       }
-      new SqliteFeedStore(db).record(FeedState.fresh("wire"), items, relevance, false,
+      new SqlFeedStore(db).record(FeedState.fresh("wire"), items, relevance, false,
           Clock.fixed(DAY0, ZoneOffset.UTC));
-      SqliteFeedReview review = new SqliteFeedReview(db);
+      SqlFeedReview review = new SqlFeedReview(db);
 
       assertThat(review.itemsPerDay(DAY0, 2).get("wire")).containsExactly(2, 2);
       assertThat(review.itemsPerDay(DAY0.plus(Duration.ofDays(5)), 3)).isEmpty();

@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SqliteAuditReviewTest {
+class SqlAuditReviewTest {
 
   private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
 
@@ -24,14 +24,14 @@ class SqliteAuditReviewTest {
   @Test
   void gaps_groupQuestionsThatFoldAlike_latestWordingAndSuggestionsFirst() {
     try (Database db = Database.inMemory()) {
-      SqliteAuditLog log = new SqliteAuditLog(db);
+      SqlAuditLog log = new SqlAuditLog(db);
       log.add(asked(30, "slack:U1", "¿Quién pagó a Palantir?", "declined", List.of("old")));
       log.add(asked(20, "matrix:@a:x.org", "quien pago a palantir", "declined",
           List.of("palantir-contract")));
       log.add(asked(10, "slack:U2", "who designated the cartels?", "answered", List.of("fto")));
       log.add(asked(5, "slack:U3", "what did the navy say?", "declined", List.of()));
 
-      Page<AuditReview.Gap> gaps = new SqliteAuditReview(db).gaps(0, 10);
+      Page<AuditReview.Gap> gaps = new SqlAuditReview(db).gaps(0, 10);
 
       assertThat(gaps.more()).isFalse();
       assertThat(gaps.rows()).extracting(AuditReview.Gap::question, AuditReview.Gap::times)
@@ -50,22 +50,22 @@ class SqliteAuditReviewTest {
   void markHandled_movesAGroupLast_untilItIsAskedAgain_andSurvivesReopening(@TempDir Path data)
       throws Exception {
     try (Database db = Database.open(data)) {
-      SqliteAuditLog log = new SqliteAuditLog(db);
+      SqlAuditLog log = new SqlAuditLog(db);
       log.add(asked(30, "slack:U1", "palantir navy?", "declined", List.of()));
       log.add(asked(20, "slack:U1", "sheinbaum response?", "declined", List.of()));
-      SqliteAuditReview review = new SqliteAuditReview(db);
+      SqlAuditReview review = new SqlAuditReview(db);
 
       assertThat(review.markHandled("no such question", NOW)).isFalse();
       assertThat(review.markHandled("sheinbaum response", NOW)).isTrue();
     }
     try (Database db = Database.open(data)) {
-      SqliteAuditReview review = new SqliteAuditReview(db);
+      SqlAuditReview review = new SqlAuditReview(db);
       assertThat(review.gaps(0, 10).rows()).extracting(AuditReview.Gap::key,
           AuditReview.Gap::isHandled).containsExactly(
               org.assertj.core.groups.Tuple.tuple("palantir navy", false),
               org.assertj.core.groups.Tuple.tuple("sheinbaum response", true));
 
-      new SqliteAuditLog(db).add(new AuditLog.Entry(NOW.plusSeconds(60), "question", "slack:U9",
+      new SqlAuditLog(db).add(new AuditLog.Entry(NOW.plusSeconds(60), "question", "slack:U9",
           "Sheinbaum response", List.of(), List.of(), Optional.of("declined")));
       AuditReview.Gap again = review.gaps(0, 10).rows().get(0);
       assertThat(again.key()).isEqualTo("sheinbaum response");
@@ -77,12 +77,12 @@ class SqliteAuditReviewTest {
   @Test
   void pages_areBounded_andSayWhetherMoreFollow() {
     try (Database db = Database.inMemory()) {
-      SqliteAuditLog log = new SqliteAuditLog(db);
+      SqlAuditLog log = new SqlAuditLog(db);
       for (int i = 0; i < 5; i++) {
         log.add(new AuditLog.Entry(NOW.plusSeconds(i), "feedback", "slack:U" + i, "q" + i,
             List.of(), List.of(), Optional.of(i % 2 == 0 ? "not-helpful" : "helpful")));
       }
-      SqliteAuditReview review = new SqliteAuditReview(db);
+      SqlAuditReview review = new SqlAuditReview(db);
 
       Page<AuditLog.Entry> first = review.notHelpful(0, 2);
       assertThat(first.rows()).extracting(AuditLog.Entry::question).containsExactly("q4", "q2");
@@ -98,7 +98,7 @@ class SqliteAuditReviewTest {
   @Test
   void tallyAndCited_countQuestionsVerdictsAndFactsCited_prunedEntriesGoWithTheirFacts() {
     try (Database db = Database.inMemory()) {
-      SqliteAuditLog log = new SqliteAuditLog(db);
+      SqlAuditLog log = new SqlAuditLog(db);
       log.add(asked(5, "slack:U1", "who?", "answered", List.of("a", "b")));
       log.add(asked(4, "slack:U1", "when?", "answered", List.of("a")));
       log.add(asked(3, "slack:U1", "why?", "declined", List.of("a")));
@@ -106,7 +106,7 @@ class SqliteAuditReviewTest {
           List.of(), Optional.of("not-helpful")));
       log.add(new AuditLog.Entry(NOW.minus(Duration.ofDays(100)), "question", "slack:U1", "old",
           List.of("b"), List.of(), Optional.of("answered")));
-      SqliteAuditReview review = new SqliteAuditReview(db);
+      SqlAuditReview review = new SqlAuditReview(db);
 
       assertThat(review.tally(NOW.minus(Duration.ofDays(1)), NOW.plusSeconds(1)))
           .isEqualTo(new AuditReview.Tally(2, 1, 0, 1));

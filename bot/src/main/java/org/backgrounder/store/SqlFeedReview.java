@@ -1,6 +1,5 @@
 package org.backgrounder.store;
 
-import java.net.URI;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -9,31 +8,29 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.backgrounder.feeds.FeedItem;
 
-/** The desk's reads of the {@code items} and {@code relevance} tables. */
-public final class SqliteFeedReview implements FeedReview {
+/**
+ * The desk's reads of the {@code items} and {@code relevance} tables, in SQL that SQLite and
+ * PostgreSQL both speak but for SQLite's hint of the index to read recent items along.
+ */
+public final class SqlFeedReview implements FeedReview {
 
   private static final long DAY = Duration.ofDays(1).toMillis();
 
   // Newest first along the publication index, stopping at the page's end: most recent
   // items are relevant to some story, so this reads little more than the page.
-  private static final String RELEVANT_SINCE = "SELECT i.* FROM items i INDEXED BY"
+  private static final String RELEVANT_SINCE_SQLITE = "SELECT i.* FROM items i INDEXED BY"
       + " items_published WHERE i.published > ? AND EXISTS (SELECT 1 FROM relevance r"
+      + " WHERE r.story = ? AND r.item_key = i.key) ORDER BY i.published DESC LIMIT ? OFFSET ?";
+  private static final String RELEVANT_SINCE_POSTGRESQL = "SELECT i.* FROM items i"
+      + " WHERE i.published > ? AND EXISTS (SELECT 1 FROM relevance r"
       + " WHERE r.story = ? AND r.item_key = i.key) ORDER BY i.published DESC LIMIT ? OFFSET ?";
 
   private final Sql db;
-  private final String relevantSince;
 
-  public SqliteFeedReview(Database db) {
-    this(db, RELEVANT_SINCE);
-  }
-
-  /** The same reads on another database, with its own statement for {@link #relevantSince}. */
-  SqliteFeedReview(Sql db, String relevantSince) {
+  public SqlFeedReview(Sql db) {
     this.db = db;
-    this.relevantSince = relevantSince;
   }
 
   @Override
@@ -63,6 +60,10 @@ public final class SqliteFeedReview implements FeedReview {
   @Override
   public Page<FeedItem> relevantSince(String story, Instant after, int offset, int limit) {
     Page.check(offset, limit);
+    String relevantSince = switch (db.dialect()) {
+      case SQLITE -> RELEVANT_SINCE_SQLITE;
+      case POSTGRESQL -> RELEVANT_SINCE_POSTGRESQL;
+    };
     return db.read(c -> {
       List<FeedItem> out = new ArrayList<>();
       try (PreparedStatement s = c.prepareStatement(relevantSince)) {
@@ -72,13 +73,7 @@ public final class SqliteFeedReview implements FeedReview {
         s.setInt(4, offset);
         try (ResultSet r = s.executeQuery()) {
           while (r.next()) {
-            String link = r.getString("link");
-            out.add(new FeedItem(r.getString("key"), r.getString("feed_id"),
-                r.getString("outlet"), r.getString("title"), r.getString("summary"),
-                link == null ? Optional.empty() : Optional.of(URI.create(link)),
-                Instant.ofEpochMilli(r.getLong("published")), r.getInt("estimated") == 1,
-                Optional.ofNullable(r.getString("language")),
-                Instant.ofEpochMilli(r.getLong("first_seen"))));
+            out.add(FeedRows.item(r));
           }
         }
       }

@@ -2,18 +2,24 @@ package org.backgrounder.store;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import org.backgrounder.text.Folding;
 
-/** The audit log in PostgreSQL; rows as {@link SqliteAuditLog} writes them. */
-public final class PgAuditLog implements AuditLog {
+/**
+ * The audit log in the {@code audit} table, in SQL that SQLite and PostgreSQL both speak; lists
+ * are stored one value a line, and {@code audit_facts} names each fact an entry gave.
+ */
+public final class SqlAuditLog implements AuditLog {
 
-  private final PgDatabase db;
+  private final Sql db;
 
-  public PgAuditLog(PgDatabase db) {
+  public SqlAuditLog(Sql db) {
     this.db = db;
   }
 
@@ -33,8 +39,7 @@ public final class PgAuditLog implements AuditLog {
         s.setString(6, String.join("\n", e.facts()));
         s.setString(7, String.join("\n", e.links()));
         s.setString(8, e.verdict().orElse(null));
-        s.setString(9, e.kind().equals("question")
-            ? SqliteAuditLog.questionKey(e.question()) : null);
+        s.setString(9, e.kind().equals("question") ? questionKey(e.question()) : null);
         try (ResultSet keys = s.executeQuery()) {
           keys.next();
           id = keys.getLong(1);
@@ -63,11 +68,7 @@ public final class PgAuditLog implements AuditLog {
         s.setLong(2, to.toEpochMilli());
         try (ResultSet r = s.executeQuery()) {
           while (r.next()) {
-            String platform = r.getString(3);
-            out.add(new Entry(Instant.ofEpochMilli(r.getLong(1)), r.getString(2),
-                (platform == null || platform.isEmpty() ? "" : platform + ":") + r.getString(4),
-                r.getString(5), SqliteAuditLog.lines(r.getString(6)),
-                SqliteAuditLog.lines(r.getString(7)), Optional.ofNullable(r.getString(8))));
+            out.add(entry(r));
           }
         }
       }
@@ -83,5 +84,30 @@ public final class PgAuditLog implements AuditLog {
         return s.executeUpdate();
       }
     });
+  }
+
+  /**
+   * The entry in the current row of {@code r}, whose first columns are at, kind, platform,
+   * user_id, question, facts, links and verdict.
+   */
+  static Entry entry(ResultSet r) throws SQLException {
+    String platform = r.getString(3);
+    return new Entry(Instant.ofEpochMilli(r.getLong(1)), r.getString(2),
+        (platform == null || platform.isEmpty() ? "" : platform + ":") + r.getString(4),
+        r.getString(5), lines(r.getString(6)), lines(r.getString(7)),
+        Optional.ofNullable(r.getString(8)));
+  }
+
+  /**
+   * What makes two questions "the same question" for the desk: their folded words, so case,
+   * accents and punctuation do not split a group ("¿Quién?" and "quien" are one).
+   */
+  static String questionKey(String question) {
+    String key = String.join(" ", Folding.foldedWords(question));
+    return key.isEmpty() ? question.strip() : key;
+  }
+
+  static List<String> lines(String s) {
+    return s == null || s.isEmpty() ? List.of() : Arrays.asList(s.split("\n"));
   }
 }

@@ -12,35 +12,49 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The desk's reads of the {@code audit} table, and the {@code gap_handled} it writes. */
-public final class SqliteAuditReview implements AuditReview {
-
-  private final Sql db;
-  private final String gaps;
-
-  public SqliteAuditReview(Database db) {
-    this(db, GAPS);
-  }
-
-  /** The same reads on another database, with its own statement for {@link #gaps}. */
-  SqliteAuditReview(Sql db, String gaps) {
-    this.db = db;
-    this.gaps = gaps;
-  }
+/**
+ * The desk's reads of the {@code audit} table, and the {@code gap_handled} it writes, in SQL that
+ * SQLite and PostgreSQL both speak but for the one statement that finds each group's latest ask.
+ */
+public final class SqlAuditReview implements AuditReview {
 
   // With exactly one max() in an aggregate, SQLite takes the bare columns (question, facts,
   // platform, user_id) from the row that has it: the latest ask of each group.
-  private static final String GAPS = "SELECT a.question_key, count(*) AS times, max(a.at) AS last,"
-      + " a.question, a.facts, a.platform, a.user_id, group_concat(DISTINCT a.platform) AS platforms,"
+  private static final String GAPS_SQLITE = "SELECT a.question_key, count(*) AS times,"
+      + " max(a.at) AS last, a.question, a.facts, a.platform, a.user_id,"
+      + " group_concat(DISTINCT a.platform) AS platforms,"
       + " h.handled FROM audit a LEFT JOIN gap_handled h ON h.question_key = a.question_key"
       + " WHERE a.kind = 'question' AND a.verdict = 'declined' AND a.question_key IS NOT NULL"
       + " GROUP BY a.question_key"
       + " ORDER BY (h.handled IS NOT NULL AND h.handled >= last), last DESC, a.question_key"
       + " LIMIT ? OFFSET ?";
 
+  /** PostgreSQL has no bare columns: it looks each group's latest ask up. */
+  private static final String GAPS_POSTGRESQL = "SELECT g.question_key, g.times, g.last,"
+      + " l.question, l.facts, l.platform, l.user_id, g.platforms, h.handled FROM (SELECT"
+      + " question_key, count(*) AS times, max(at) AS last, string_agg(DISTINCT platform, ',')"
+      + " AS platforms FROM audit WHERE kind = 'question' AND verdict = 'declined'"
+      + " AND question_key IS NOT NULL GROUP BY question_key) g CROSS JOIN LATERAL (SELECT"
+      + " question, facts, platform, user_id FROM audit a WHERE a.kind = 'question'"
+      + " AND a.verdict = 'declined' AND a.question_key = g.question_key"
+      + " ORDER BY a.at DESC, a.id DESC LIMIT 1) l"
+      + " LEFT JOIN gap_handled h ON h.question_key = g.question_key"
+      + " ORDER BY (h.handled IS NOT NULL AND h.handled >= g.last), g.last DESC, g.question_key"
+      + " LIMIT ? OFFSET ?";
+
+  private final Sql db;
+
+  public SqlAuditReview(Sql db) {
+    this.db = db;
+  }
+
   @Override
   public Page<Gap> gaps(int offset, int limit) {
     Page.check(offset, limit);
+    String gaps = switch (db.dialect()) {
+      case SQLITE -> GAPS_SQLITE;
+      case POSTGRESQL -> GAPS_POSTGRESQL;
+    };
     return db.read(c -> {
       List<Gap> out = new ArrayList<>();
       try (PreparedStatement s = c.prepareStatement(gaps)) {
@@ -58,7 +72,7 @@ public final class SqliteAuditReview implements AuditReview {
                     Arrays.asList(platforms.split(",")))),
                 (platform == null || platform.isEmpty() ? "" : platform + ":")
                     + r.getString("user_id"),
-                SqliteAuditLog.lines(r.getString("facts")),
+                SqlAuditLog.lines(r.getString("facts")),
                 none ? Optional.empty() : Optional.of(Instant.ofEpochMilli(handled))));
           }
         }
@@ -131,11 +145,7 @@ public final class SqliteAuditReview implements AuditReview {
         s.setInt(2, offset);
         try (ResultSet r = s.executeQuery()) {
           while (r.next()) {
-            String platform = r.getString(3);
-            out.add(new AuditLog.Entry(Instant.ofEpochMilli(r.getLong(1)), r.getString(2),
-                (platform == null || platform.isEmpty() ? "" : platform + ":") + r.getString(4),
-                r.getString(5), SqliteAuditLog.lines(r.getString(6)),
-                SqliteAuditLog.lines(r.getString(7)), Optional.ofNullable(r.getString(8))));
+            out.add(SqlAuditLog.entry(r));
           }
         }
       }

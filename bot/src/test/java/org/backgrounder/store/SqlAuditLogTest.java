@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class SqliteAuditLogTest {
+class SqlAuditLogTest {
 
   @Test
   void prune_deletesOnlyEntriesOlderThanTheCutoff() {
     try (Database db = Database.inMemory()) {
-      SqliteAuditLog log = new SqliteAuditLog(db);
+      SqlAuditLog log = new SqlAuditLog(db);
       Instant now = Instant.parse("2026-11-26T12:00:00Z");
       log.add(new AuditLog.Entry(now.minus(Duration.ofDays(100)), "question", "slack:U1",
           "who designated the cartels?", List.of("cartels-fto/fto-designation"),

@@ -17,7 +17,7 @@ import org.backgrounder.facts.FactFileLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SqliteFactHistoryTest {
+class SqlFactHistoryTest {
 
   /** The first fact of the test story, as written, so an edit can delete it. */
   private static final String STRIKE_BEGINS = String.join("\n",
@@ -50,7 +50,7 @@ class SqliteFactHistoryTest {
         .replace(STRIKE_BEGINS, "");
     assertThat(edited).doesNotContain("strike-begins").contains("About 3,400");
     try (Database db = Database.inMemory()) {
-      SqliteFactHistory history = new SqliteFactHistory(db);
+      SqlFactHistory history = new SqlFactHistory(db);
       assertThat(history.record(load(original), Instant.parse("2026-11-01T00:00:00Z")))
           .as("a first start is not news").isEmpty();
 
@@ -80,7 +80,7 @@ class SqliteFactHistoryTest {
     String original = Files.readString(
         TestPaths.resource("stories/port-strike/facts/port-strike.yaml"));
     try (Database db = Database.inMemory()) {
-      SqliteFactHistory history = new SqliteFactHistory(db);
+      SqlFactHistory history = new SqlFactHistory(db);
       history.record(load(original), Instant.parse("2026-11-01T00:00:00Z"));
       Instant t2 = Instant.parse("2026-11-02T00:00:00Z");
       history.record(load(original.replace("About 3,200 workers joined",
