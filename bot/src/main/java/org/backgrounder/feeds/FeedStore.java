@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-/** Where feed state and items are kept (SQLite in {@code store}; fakes in tests). */
+/** Where feed state and items are kept (SQLite or PostgreSQL in {@code store}; fakes in tests). */
 public interface FeedStore {
 
   /** The state of a feed; a fresh one when it was never polled. */
