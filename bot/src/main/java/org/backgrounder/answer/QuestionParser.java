@@ -50,10 +50,12 @@ final class QuestionParser {
   }
 
   /** One way of naming entities: the words of a name, and every entity (per story) it names. */
+  /** {@code capitalsOnly}: initials the desk did not write, met only as written ("VE"). */
   private record Alias(List<TextAnalysis.Word> words, String asWritten, boolean acronym,
-      Set<String> keys, List<List<String>> allNames) {}
+      Set<String> keys, List<List<String>> allNames, boolean capitalsOnly) {}
 
   static QuestionParser of(FactBase base) {
+    Set<String> initials = new HashSet<>();
     Map<String, Set<String>> keysByName = new LinkedHashMap<>();
     Map<String, List<List<String>>> namesByKey = new LinkedHashMap<>();
     Vocabulary vocabulary = Vocabulary.standard();
@@ -62,7 +64,9 @@ final class QuestionParser {
       for (Entity e : f.entities()) {
         String key = f.story().id() + "/" + e.id();
         List<List<String>> names = new ArrayList<>();
-        for (String name : e.names()) {
+        List<String> all = e.kind() == Entity.Kind.PERSON ? e.names() : withInitials(e.names());
+        initials.addAll(all.subList(e.names().size(), all.size()));
+        for (String name : all) {
           keysByName.computeIfAbsent(name, n -> new LinkedHashSet<>()).add(key);
           if (!StoryMatcher.isAcronym(name)) {
             names.add(TextAnalysis.analyze(name).stream().map(TextAnalysis.Word::folded).toList());
@@ -82,7 +86,7 @@ final class QuestionParser {
         names.addAll(namesByKey.get(key));
       }
       aliases.add(new Alias(words, strip(e.getKey()), StoryMatcher.isAcronym(e.getKey()),
-          e.getValue(), names));
+          e.getValue(), names, initials.contains(e.getKey())));
     }
     aliases.sort((a, b) -> Integer.compare(b.words().size(), a.words().size()));
     return new QuestionParser(aliases, vocabulary);
@@ -90,6 +94,32 @@ final class QuestionParser {
 
   Vocabulary vocabulary() {
     return vocabulary;
+  }
+
+  /**
+   * The names of a place or body and the initials of its name of two or three capitalised words
+   * ("Villa Encino": "VE"), which reporters write for what their desk covers daily. An acronym
+   * matches only as written in capitals.
+   */
+  static List<String> withInitials(List<String> names) {
+    List<String> out = new ArrayList<>(names);
+    for (String name : names) {
+      String[] words = name.split(",")[0].trim().split("\\s+");
+      if (words.length < 2 || words.length > 3 || !java.util.Arrays.stream(words)
+          .allMatch(w -> w.length() > 1 && Character.isUpperCase(w.charAt(0))
+              && w.chars().skip(1).allMatch(Character::isLowerCase))) {
+        continue;
+      }
+      StringBuilder b = new StringBuilder();
+      for (String w : words) {
+        b.append(w.charAt(0));
+      }
+      String initials = b.toString();
+      if (out.stream().noneMatch(n -> n.equalsIgnoreCase(initials))) {
+        out.add(initials);
+      }
+    }
+    return out;
   }
 
   Question parse(String asked) {
@@ -246,8 +276,17 @@ final class QuestionParser {
   private static final java.util.regex.Pattern VERBED =
       java.util.regex.Pattern.compile("\\b(\\p{Lu}{2,})['\u2019]d\\b");
 
+  /**
+   * Chatter around a question that looks like a number: a clock time ("my 5pm piece", "by 10:30")
+   * and the length of what the asker wants ("a 2-line catch-up", "300 words").
+   */
+  private static final Pattern CHATTER = Pattern.compile("(?i)\\b(\\d{1,2}(:\\d\\d)?\\s?(am|pm|a\\.m\\.|p\\.m\\.)"
+      + "|\\d{1,2}:\\d\\d|\\d+[- ](line|lines|sentence|sentences|graf|grafs|paragraph|paragraphs"
+      + "|word|words|minute|min|second|sec|linea|lineas|renglon|renglones|palabras))(?![\\p{L}\\p{N}])");
+
   static String clean(String text) {
     String t = SHORTCODE.matcher(text).replaceAll(" ");
+    t = CHATTER.matcher(t).replaceAll(" ");
     t = VERBED.matcher(t).replaceAll("$1");
     StringBuilder b = new StringBuilder(t.length());
     t.codePoints().forEach(cp -> {
@@ -496,7 +535,9 @@ final class QuestionParser {
         ok = !tokens.get(at + k).used && same(a.words().get(k), tokens.get(at + k).word);
       }
       if (ok && a.acronym()) {
-        ok = acronymAsWritten(strip(tokens.get(at).text), a.asWritten());
+        String written = strip(tokens.get(at).text);
+        ok = a.capitalsOnly() ? written.equals(a.asWritten())
+            : acronymAsWritten(written, a.asWritten());
       }
       if (ok) {
         return a;

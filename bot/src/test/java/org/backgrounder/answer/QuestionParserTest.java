@@ -49,4 +49,24 @@ class QuestionParserTest {
     assertThat(q.terms()).extracting(Question.Term::asked)
         .doesNotContain("supposedly", "included", "alongside").contains("cartels");
   }
+
+  @Test
+  void clockTimesAndLengths_areChatterNotNumbers() {
+    Question q = parser.parse("quick one for my 5pm piece, need a 2-line answer: which EO was it?");
+
+    assertThat(q.terms()).extracting(Question.Term::asked)
+        .doesNotContain("5pm", "5", "pm", "2", "line");
+    assertThat(parser.parse("how many of the 8 groups are mexican").terms())
+        .extracting(Question.Term::asked).contains("8");
+  }
+
+  @Test
+  void initialsOfABodysName_nameIt_butNotAPersonsOrInLowerCase() {
+    assertThat(parser.parse("when was the SC designated").entities())
+        .flatExtracting(e -> e.keys()).contains("cartels-fto/sinaloa-cartel");
+    assertThat(parser.parse("when did MR sign it").entities())
+        .flatExtracting(e -> e.keys()).doesNotContain("cartels-fto/rubio");
+    assertThat(parser.parse("when was the sc designated").entities())
+        .flatExtracting(e -> e.keys()).doesNotContain("cartels-fto/sinaloa-cartel");
+  }
 }
