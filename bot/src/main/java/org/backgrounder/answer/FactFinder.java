@@ -2,10 +2,15 @@ package org.backgrounder.answer;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
+import org.backgrounder.facts.Fact;
 import org.backgrounder.facts.FactBase;
+import org.backgrounder.facts.FactFile;
+import org.backgrounder.index.TextAnalysis;
 import org.backgrounder.index.Queries;
 
 /**
@@ -72,6 +77,58 @@ final class FactFinder {
     }
     Optional<Found> lead = leadingAsk(q, firstRanked, limit);
     return lead.orElse(new Found(List.of(), Optional.empty(), closest));
+  }
+
+  /**
+   * "Latest on the salad kit outbreak", when the topic names a story as a whole: that story's
+   * most recent dated facts, newest first, for its newest facts rarely repeat the story's name.
+   * Empty when the topic is narrower than a story; the answer then takes the facts that answer
+   * it, as any question.
+   */
+  List<FactBase.Located> latestOfStory(Question q, int limit) {
+    return storyNamed(q).map(story -> story.facts().stream().filter(f -> f.date().isPresent())
+        .sorted(Comparator.comparing((Fact f) -> f.date().orElseThrow().start()).reversed())
+        .limit(limit).map(f -> new FactBase.Located(story, f)).toList()).orElse(List.of());
+  }
+
+  /** Of a topic's words and names, the share that must be the story's own for "latest on". */
+  static final double STORY_SHARE = 2.0 / 3;
+
+  /**
+   * The story a topic names as a whole ("the salad kit listeria outbreak", "the VE mayor
+   * recount"): most of its words are the story's keywords or its entities' names.
+   */
+  private Optional<FactFile> storyNamed(Question q) {
+    FactFile best = null;
+    double bestShare = 0;
+    for (FactFile f : base.stories()) {
+      Set<String> own = new HashSet<>();
+      f.story().keywords().forEach(k -> TextAnalysis.analyze(k).forEach(w -> own.addAll(w.variants())));
+      String prefix = f.story().id() + "/";
+      int topic = 0;
+      int story = 0;
+      for (Question.Term t : q.terms()) {
+        if (t.kind() == Question.Kind.NUMBER) {
+          continue;
+        }
+        topic++;
+        if (t.own().words().stream().allMatch(w -> w.stream().anyMatch(own::contains))) {
+          story++;
+        }
+      }
+      for (org.backgrounder.index.Need.Entity e : q.entities()) {
+        topic++;
+        if (e.keys().stream().anyMatch(k -> k.startsWith(prefix))) {
+          story++;
+        }
+      }
+      double share = topic == 0 ? 0 : (double) story / topic;
+      if (share >= STORY_SHARE && share > bestShare) {
+        best = f;
+        bestShare = share;
+      }
+    }
+    return Optional.ofNullable(best);
   }
 
   /**

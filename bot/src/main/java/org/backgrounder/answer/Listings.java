@@ -40,10 +40,13 @@ final class Listings {
     if (items.isEmpty()) {
       String about = !q.entities().isEmpty() ? " about " + q.entities().get(0).asked()
           : q.terms().isEmpty() ? "" : " that mentions \u201c" + q.terms().get(0).asked() + "\u201d";
-      List<FactBase.Located> facts = new ArrayList<>(q.entities().isEmpty() && q.terms().isEmpty()
-          ? List.of() : Composing.sortByDate(c.findFacts(AnswerEngine.MANY_FACTS)));
-      facts.removeIf(f -> f.fact().date().isEmpty());
-      Collections.reverse(facts);
+      List<FactBase.Located> facts = new ArrayList<>(c.finder.latestOfStory(q,
+          AnswerEngine.MANY_FACTS));
+      if (facts.isEmpty() && !(q.entities().isEmpty() && q.terms().isEmpty())) {
+        facts.addAll(Composing.sortByDate(c.findFacts(AnswerEngine.MANY_FACTS)));
+        facts.removeIf(f -> f.fact().date().isEmpty());
+        Collections.reverse(facts);
+      }
       if (!facts.isEmpty()) {
         c.b.notice("I have no recent coverage" + about + " in the feeds I follow; the latest"
             + " facts on file:");
