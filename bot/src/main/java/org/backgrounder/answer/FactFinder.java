@@ -86,9 +86,18 @@ final class FactFinder {
    * it, as any question.
    */
   List<FactBase.Located> latestOfStory(Question q, int limit) {
-    return storyNamed(q).map(story -> story.facts().stream().filter(f -> f.date().isPresent())
-        .sorted(Comparator.comparing((Fact f) -> f.date().orElseThrow().start()).reversed())
-        .limit(limit).map(f -> new FactBase.Located(story, f)).toList()).orElse(List.of());
+    Optional<FactFile> story = storyNamed(q);
+    if (story.isEmpty()) {
+      return List.of();
+    }
+    // Facts of the same day: the one saying more of the question first ("is the count done?")
+    java.util.Map<Fact, Float> score = new java.util.HashMap<>();
+    retriever.retrieve(q, Optional.empty())
+        .forEach(c -> score.put(c.doc().located().fact(), c.score()));
+    return story.get().facts().stream().filter(f -> f.date().isPresent())
+        .sorted(Comparator.comparing((Fact f) -> f.date().orElseThrow().start()).reversed()
+            .thenComparing(f -> -score.getOrDefault(f, 0f)))
+        .limit(limit).map(f -> new FactBase.Located(story.get(), f)).toList();
   }
 
   /** Of a topic's words and names, the share that must be the story's own for "latest on". */
