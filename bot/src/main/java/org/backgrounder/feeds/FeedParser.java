@@ -324,11 +324,16 @@ public final class FeedParser {
     return -1;
   }
 
-  private static Optional<String> absolute(URI base, String link) {
+  static Optional<String> absolute(URI base, String link) {
     if (link == null || link.isBlank()) {
       return Optional.empty();
     }
     String l = link.strip();
+    if (l.indexOf(' ') < 0 && hasScheme(l)) {
+      // Absolute as written, and nothing to escape: parsing it would give back the same text,
+      // and a link that does not parse is kept as written anyway.
+      return Optional.of(l);
+    }
     try {
       URI u = new URI(l.replace(" ", "%20"));
       if (!u.isAbsolute() && base != null && base.isAbsolute()
@@ -339,6 +344,24 @@ public final class FeedParser {
     } catch (java.net.URISyntaxException | IllegalArgumentException e) {
       return Optional.of(l);
     }
+  }
+
+  /**
+   * Whether {@code s} starts with a scheme and its colon ({@code https:}), as {@link URI} tells
+   * an absolute reference from a relative one: a letter, then letters, digits, '+', '-' or '.'.
+   */
+  static boolean hasScheme(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == ':') {
+        return i > 0;
+      }
+      boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      if (!letter && (i == 0 || !((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'))) {
+        return false;
+      }
+    }
+    return false;
   }
 
   private static Optional<URI> toUri(String s) {

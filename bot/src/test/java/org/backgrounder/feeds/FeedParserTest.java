@@ -51,6 +51,37 @@ class FeedParserTest {
   }
 
   @Test
+  void absolute_linksWithAScheme_areKeptAsWritten_othersResolvedAsBefore() {
+    List<String> links = List.of("https://a.example/x", "HTTP://A.example/x#f", "mailto:d@a.example",
+        "urn:isbn:1", "a+b.c-d:x", "javascript:alert(1)", "1abc:foo", ":nope", "/rel/path", "rel",
+        "?q=1", "//cdn.example/x", "https://a.example/a b", "ht tp://x", "https://a.example/%zz",
+        "https://a.example/[x]", "C:\\dir\\f", "https://\u00fcn.example/\u00fc", " https://a.example/p ",
+        "https://a.example/x?y=1&z", "news.example.org:80/x", "-x:y", "x/y:z");
+    for (URI base : List.of(BASE, URI.create("file:///tmp/feed.xml"))) {
+      for (String link : links) {
+        assertThat(FeedParser.absolute(base, link)).as(link).isEqualTo(absoluteAsBefore(base, link));
+      }
+    }
+    assertThat(FeedParser.absolute(BASE, "/rel/path")).contains("https://news.example.org/rel/path");
+    assertThat(FeedParser.absolute(BASE, "https://a.example/a b")).contains("https://a.example/a%20b");
+  }
+
+  /** What FeedParser did with every link before it kept those with a scheme as written. */
+  private static Optional<String> absoluteAsBefore(URI base, String link) {
+    String l = link.strip();
+    try {
+      URI u = new URI(l.replace(" ", "%20"));
+      if (!u.isAbsolute() && base != null && base.isAbsolute()
+          && !"file".equalsIgnoreCase(base.getScheme())) {
+        u = base.resolve(u);
+      }
+      return Optional.of(u.toString());
+    } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+      return Optional.of(l);
+    }
+  }
+
+  @Test
   void dates_rfc822MaskTriedFirst_readsEveryDateAsRomeDidBefore() throws FeedException {
     // rome.properties has Rome try its first RFC 822 mask before its W3C ones; whatever that mask
     // reads must be what Rome's RFC 822 path read, and W3C dates must still go the W3C way.
