@@ -239,7 +239,7 @@ final class Wiring implements Closeable {
   /** A poller over the configured feeds that indexes what it stores. */
   Poller poller() {
     Fetcher fetcher = Fetcher.create(http, settings.feeds(), clock);
-    return new Poller(feedStore, fetcher, index::factBase, changed -> index.catchUp(feedStore),
+    return new Poller(feedStore, fetcher, index::factBase, index.catchingUp(feedStore),
         clock, new Random(), settings.feeds().maxConcurrent());
   }
 
