@@ -14,7 +14,6 @@ import com.rometools.rome.io.impl.XmlFixerReader;
 import com.rometools.rome.io.XmlReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringReader;
 import java.net.URI;
@@ -268,21 +267,20 @@ public final class FeedParser {
     } catch (IllegalArgumentException e) {
       charset = StandardCharsets.UTF_8;
     }
-    if (charset.equals(StandardCharsets.UTF_8) && !isUtf8(body)) {
-      charset = Charset.forName("windows-1252");
-    }
-    try (Reader r = new InputStreamReader(new ByteArrayInputStream(body), charset)) {
-      StringBuilder b = new StringBuilder(body.length);
-      char[] buf = new char[8192];
-      int n;
-      while ((n = r.read(buf)) > 0) {
-        b.append(buf, 0, n);
+    String s = null;
+    if (charset.equals(StandardCharsets.UTF_8)) {
+      // Decoded once: bytes that are not UTF-8 come out as U+FFFD, which a UTF-8 document may
+      // also hold, so only then are the bytes checked, and read as Windows-1252 if need be.
+      s = new String(body, StandardCharsets.UTF_8);
+      if (s.indexOf('\uFFFD') >= 0 && !isUtf8(body)) {
+        s = null;
+        charset = Charset.forName("windows-1252");
       }
-      String s = b.toString();
-      return s.startsWith("\uFEFF") ? s.substring(1) : s;
-    } catch (IOException e) {
-      throw malformed("its bytes cannot be read as " + charset.name(), e);
     }
+    if (s == null) {
+      s = new String(body, charset);
+    }
+    return s.startsWith("\uFEFF") ? s.substring(1) : s;
   }
 
   private static boolean isUtf8(byte[] body) {
