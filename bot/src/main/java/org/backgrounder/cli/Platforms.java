@@ -51,7 +51,7 @@ final class Platforms implements AutoCloseable {
     }
     if (w.settings.matrix().configured()) {
       out.put(Settings.Platform.MATRIX, MatrixPlatform.create(w.settings.matrix(),
-          w.dispatcher()::handle, Set.copyOf(commands), w.stores.keyValues(w.clock), w.http,
+          w.dispatcher()::handle, Set.copyOf(commands), w.stores.keyValues(w.clock), w.http(),
           w.clock, () -> w.metrics.chatError("matrix"), w.stores.leadership()::isLeader));
     }
     return new Platforms(out);

@@ -66,7 +66,6 @@ final class Wiring implements Closeable {
   final FeedStore feedStore;
   final List<FeedConfig> feeds;
   final List<Problem> feedProblems;
-  final OkHttpClient http;
   final SearchIndex index;
   final Metrics metrics = new Metrics();
   final AuditLog audit;
@@ -88,6 +87,11 @@ final class Wiring implements Closeable {
    */
   private AnswerEngine engine;
   private Dispatcher dispatcher;
+  /**
+   * The one OkHttp client, made when first asked for: a command that fetches nothing (ingest of
+   * local files, ask, digest) loads neither it nor the trust store it reads.
+   */
+  private OkHttpClient http;
 
   private Wiring(Settings settings, Set<String> localAdmins, Path configDir, Path dataDir,
       Clock clock, Stores stores, SearchIndex index, FeedsFile.Result feeds) {
@@ -102,7 +106,6 @@ final class Wiring implements Closeable {
     this.feedStore = stores.feeds();
     this.feeds = feeds.feeds();
     this.feedProblems = feeds.problems();
-    this.http = new OkHttpClient();
     this.index = index;
     this.audit = stores.audit();
     this.history = stores.history();
@@ -110,6 +113,21 @@ final class Wiring implements Closeable {
     this.reloader = new FactsReloader(configDir.resolve("facts"), FactFileLoader.standard(),
         index.factBase(), this::factsChanged, problems -> reloadErrors.accept(problems));
     this.digests = new Digests(feedStore, history, index::factBase, () -> this.feeds);
+  }
+
+  /** The project's OkHttp client, whose pools every use shares. */
+  synchronized OkHttpClient http() {
+    if (http == null) {
+      http = new OkHttpClient();
+    }
+    return http;
+  }
+
+  /** Cancels the calls under way on the OkHttp client, if there is one. */
+  synchronized void cancelHttpCalls() {
+    if (http != null) {
+      http.dispatcher().cancelAll();
+    }
   }
 
   /** The answer engine over the index. */
@@ -258,7 +276,7 @@ final class Wiring implements Closeable {
 
   /** A poller over the configured feeds that indexes what it stores. */
   Poller poller() {
-    Fetcher fetcher = Fetcher.create(http, settings.feeds(), clock);
+    Fetcher fetcher = Fetcher.create(this::http, settings.feeds(), clock);
     return new Poller(feedStore, fetcher, index::factBase, index.catchingUp(feedStore),
         clock, new Random(), settings.feeds().maxConcurrent());
   }
@@ -292,8 +310,12 @@ final class Wiring implements Closeable {
       index.close();
     } finally {
       stores.close();
-      http.dispatcher().executorService().shutdown();
-      http.connectionPool().evictAll();
+      synchronized (this) {
+        if (http != null) {
+          http.dispatcher().executorService().shutdown();
+          http.connectionPool().evictAll();
+        }
+      }
     }
   }
 }
