@@ -17,6 +17,8 @@ import java.util.concurrent.Executors;
 import okhttp3.OkHttpClient;
 import org.backgrounder.config.FeedSettings;
 import org.backgrounder.feeds.FeedConfig;
+import org.backgrounder.feeds.FeedItem;
+import org.backgrounder.feeds.PollMatches;
 import org.backgrounder.feeds.Fetcher;
 import org.backgrounder.feeds.Poller;
 import org.backgrounder.index.SearchIndex;
@@ -57,11 +59,20 @@ final class FeedBench {
       FeedStore store = stores.feeds();
       index.rebuild(corpus.facts, List.of());
       long[] indexing = new long[1];
+      Poller.ItemSink catchingUp = index.catchingUp(store);
       Poller poller = new Poller(store, Fetcher.create(new OkHttpClient(), settings(),
-          Clock.systemUTC()), () -> corpus.facts, changed -> {
-            long s = System.nanoTime();
-            index.catchUp(store);
-            indexing[0] += System.nanoTime() - s;
+          Clock.systemUTC()), index::factBase, new Poller.ItemSink() {
+            @Override
+            public void accept(List<FeedItem> changed) throws IOException {
+              accept(changed, new PollMatches());
+            }
+
+            @Override
+            public void accept(List<FeedItem> changed, PollMatches matches) throws IOException {
+              long s = System.nanoTime();
+              catchingUp.accept(changed, matches);
+              indexing[0] += System.nanoTime() - s;
+            }
           }, Clock.systemUTC(), new Random(1), settings().maxConcurrent());
       long t0 = System.nanoTime();
       poller.pollAll(feeds);

@@ -82,11 +82,11 @@ final class AskCommand implements Callable<Integer> {
 
   private void answer(Wiring w, String question, PrintWriter out) {
     if (explain) {
-      out.print(w.engine.explain(question));
+      out.print(w.engine().explain(question));
     } else if (json) {
       Answer a;
       try {
-        a = w.engine.ask(question);
+        a = w.engine().ask(question);
       } catch (RuntimeException e) {
         LOG.error("failed to answer {}", question, e);
         out.println(failure(question));
@@ -98,7 +98,7 @@ final class AskCommand implements Callable<Integer> {
       Room room = new Room("console", "cli", true, Optional.empty());
       Incoming incoming = new Incoming(user, room, question.startsWith("/") ? question
           : "/ask " + question, "cli", Instant.now());
-      out.println(ConsoleChat.render(w.dispatcher.handle(incoming)));
+      out.println(ConsoleChat.render(w.dispatcher().handle(incoming)));
     }
   }
 

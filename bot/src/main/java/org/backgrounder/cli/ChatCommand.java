@@ -50,7 +50,7 @@ final class ChatCommand implements Callable<Integer> {
           : LineSource.of(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
       String stories = String.join("; ", w.index.factBase().stories().stream()
           .map(s -> "the story \u201c" + s.story().title() + "\u201d").toList());
-      ConsoleChat chat = ConsoleChat.create(w.dispatcher::handle, in, out, w.clock);
+      ConsoleChat chat = ConsoleChat.create(w.dispatcher()::handle, in, out, w.clock);
       out.println("Backgrounder: ask me about " + (stories.isEmpty() ? "the desk's stories"
           : stories) + ", from the desk's fact files and recent coverage.\n"
           + "Type a question, /story for the story in brief, or /help for the commands."

@@ -61,7 +61,7 @@ final class ChatFeeds implements AutoCloseable {
   @Override
   public void close() {
     polling.stop(Duration.ofMillis(200));
-    w.http.dispatcher().cancelAll();
+    w.cancelHttpCalls();
     polling.stop(Duration.ofSeconds(10));
   }
 }

@@ -70,8 +70,9 @@ final class EvalCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Evaluation.Report r;
     try (Wiring w = Wiring.open(top)) {
-      r = Evaluation.run(cases, w.engine::ask, url -> w.index.factBase().holdsLink(URI.create(url))
-          || w.index.holdsItemLink(URI.create(url)));
+      r = Evaluation.run(cases, w.engine()::ask,
+          url -> w.index.factBase().holdsLink(URI.create(url))
+              || w.index.holdsItemLink(URI.create(url)));
     }
     if (!quiet) {
       for (Evaluation.Result res : r.results()) {

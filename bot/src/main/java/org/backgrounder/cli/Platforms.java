@@ -40,18 +40,18 @@ final class Platforms implements AutoCloseable {
     this.platforms.putAll(platforms);
   }
 
-  /** Every platform {@code w.settings} configures, answering through {@code w.dispatcher}. */
+  /** Every platform {@code w.settings} configures, answering through {@code w.dispatcher()}. */
   static Platforms configured(Wiring w) {
     Map<Settings.Platform, ChatPlatform> out = new LinkedHashMap<>();
-    List<String> commands = w.dispatcher.commandNames();
+    List<String> commands = w.dispatcher().commandNames();
     if (w.settings.slack().configured()) {
-      out.put(Settings.Platform.SLACK, SlackPlatform.create(w.settings.slack(), w.dispatcher::handle,
-          commands, Audit.feedback(w.audit), w.clock, () -> w.metrics.chatError("slack"),
+      out.put(Settings.Platform.SLACK, SlackPlatform.create(w.settings.slack(),
+          w.dispatcher()::handle, commands, Audit.feedback(w.audit), w.clock, () -> w.metrics.chatError("slack"),
           w.stores.keyValues(w.clock)));
     }
     if (w.settings.matrix().configured()) {
       out.put(Settings.Platform.MATRIX, MatrixPlatform.create(w.settings.matrix(),
-          w.dispatcher::handle, Set.copyOf(commands), w.stores.keyValues(w.clock), w.http,
+          w.dispatcher()::handle, Set.copyOf(commands), w.stores.keyValues(w.clock), w.http(),
           w.clock, () -> w.metrics.chatError("matrix"), w.stores.leadership()::isLeader));
     }
     return new Platforms(out);

@@ -66,11 +66,7 @@ final class Wiring implements Closeable {
   final FeedStore feedStore;
   final List<FeedConfig> feeds;
   final List<Problem> feedProblems;
-  final OkHttpClient http;
   final SearchIndex index;
-  final AnswerEngine engine;
-  final CommandRegistry registry;
-  final Dispatcher dispatcher;
   final Metrics metrics = new Metrics();
   final AuditLog audit;
   final FactHistory history;
@@ -83,12 +79,26 @@ final class Wiring implements Closeable {
   volatile Consumer<FactBase> reloaded = base -> { };
   /** The running scheduler, for {@code /digest --post}; none outside {@code run}. */
   volatile DigestScheduler scheduler;
+  private final Set<String> admins;
+  /**
+   * What answers questions and commands, made when first asked for: ingest and digest answer
+   * none, and making them (the question parser's vocabulary, the fact finder) is a tenth of a
+   * second of their start.
+   */
+  private AnswerEngine engine;
+  private Dispatcher dispatcher;
+  /**
+   * The one OkHttp client, made when first asked for: a command that fetches nothing (ingest of
+   * local files, ask, digest) loads neither it nor the trust store it reads.
+   */
+  private OkHttpClient http;
 
   private Wiring(Settings settings, Set<String> localAdmins, Path configDir, Path dataDir,
       Clock clock, Stores stores, SearchIndex index, FeedsFile.Result feeds) {
     this.settings = settings;
     Set<String> admins = new java.util.LinkedHashSet<>(settings.admins());
     admins.addAll(localAdmins);
+    this.admins = admins;
     this.configDir = configDir;
     this.dataDir = dataDir;
     this.clock = clock;
@@ -96,28 +106,56 @@ final class Wiring implements Closeable {
     this.feedStore = stores.feeds();
     this.feeds = feeds.feeds();
     this.feedProblems = feeds.problems();
-    this.http = new OkHttpClient();
     this.index = index;
-    this.engine = new AnswerEngine(index, clock, new AnswerEngine.Options(
-        settings.answers().staleAfter(), settings.answers().recentItems()));
     this.audit = stores.audit();
     this.history = stores.history();
     this.ledger = stores.ledger();
     this.reloader = new FactsReloader(configDir.resolve("facts"), FactFileLoader.standard(),
         index.factBase(), this::factsChanged, problems -> reloadErrors.accept(problems));
     this.digests = new Digests(feedStore, history, index::factBase, () -> this.feeds);
-    this.registry = StandardCommands.register(new CommandRegistry(), engine);
-    FeedCommands.register(registry, () -> this.feeds, feedStore, clock);
-    DigestCommands.register(registry, digests, this::postDigestsNow, reloader::reloadNow,
-        settings.digests().isEmpty() ? DigestComposer.UTC : settings.digests().get(0).zone(),
-        clock);
-    this.dispatcher = new Dispatcher(registry, List.of(
-        Interceptors.ignoreBots(),
-        Interceptors.maxLength(settings.limits().maxQuestionChars()),
-        Interceptors.rateLimit(settings.limits().questionsPerMinute(), System::nanoTime),
-        Interceptors.adminOnly(registry, admins),
-        Interceptors.timed(metrics::question, System::nanoTime),
-        Audit.interceptor(audit, clock)));
+  }
+
+  /** The project's OkHttp client, whose pools every use shares. */
+  synchronized OkHttpClient http() {
+    if (http == null) {
+      http = new OkHttpClient();
+    }
+    return http;
+  }
+
+  /** Cancels the calls under way on the OkHttp client, if there is one. */
+  synchronized void cancelHttpCalls() {
+    if (http != null) {
+      http.dispatcher().cancelAll();
+    }
+  }
+
+  /** The answer engine over the index. */
+  synchronized AnswerEngine engine() {
+    if (engine == null) {
+      engine = new AnswerEngine(index, clock, new AnswerEngine.Options(
+          settings.answers().staleAfter(), settings.answers().recentItems()));
+    }
+    return engine;
+  }
+
+  /** The commands, questions included, behind their interceptors. */
+  synchronized Dispatcher dispatcher() {
+    if (dispatcher == null) {
+      CommandRegistry registry = StandardCommands.register(new CommandRegistry(), engine());
+      FeedCommands.register(registry, () -> this.feeds, feedStore, clock);
+      DigestCommands.register(registry, digests, this::postDigestsNow, reloader::reloadNow,
+          settings.digests().isEmpty() ? DigestComposer.UTC : settings.digests().get(0).zone(),
+          clock);
+      dispatcher = new Dispatcher(registry, List.of(
+          Interceptors.ignoreBots(),
+          Interceptors.maxLength(settings.limits().maxQuestionChars()),
+          Interceptors.rateLimit(settings.limits().questionsPerMinute(), System::nanoTime),
+          Interceptors.adminOnly(registry, admins),
+          Interceptors.timed(metrics::question, System::nanoTime),
+          Audit.interceptor(audit, clock)));
+    }
+    return dispatcher;
   }
 
   /** A new fact base goes into the index, and its changes into the history digests report. */
@@ -238,8 +276,8 @@ final class Wiring implements Closeable {
 
   /** A poller over the configured feeds that indexes what it stores. */
   Poller poller() {
-    Fetcher fetcher = Fetcher.create(http, settings.feeds(), clock);
-    return new Poller(feedStore, fetcher, index::factBase, changed -> index.catchUp(feedStore),
+    Fetcher fetcher = Fetcher.create(this::http, settings.feeds(), clock);
+    return new Poller(feedStore, fetcher, index::factBase, index.catchingUp(feedStore),
         clock, new Random(), settings.feeds().maxConcurrent());
   }
 
@@ -272,8 +310,12 @@ final class Wiring implements Closeable {
       index.close();
     } finally {
       stores.close();
-      http.dispatcher().executorService().shutdown();
-      http.connectionPool().evictAll();
+      synchronized (this) {
+        if (http != null) {
+          http.dispatcher().executorService().shutdown();
+          http.connectionPool().evictAll();
+        }
+      }
     }
   }
 }

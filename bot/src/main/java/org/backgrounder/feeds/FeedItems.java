@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.backgrounder.facts.Links;
 
 /** Turns a parsed feed's entries into items, the way the store and the index keep them. */
 public final class FeedItems {
@@ -30,9 +29,11 @@ public final class FeedItems {
       if (e.title().isBlank() && e.summary().isBlank() && e.link().isEmpty()) {
         continue;
       }
-      Optional<URI> link = e.link().flatMap(ItemIdentity::canonical).flatMap(Links::parseWebLink);
+      Optional<ItemIdentity.CanonicalLink> canonical = e.link().flatMap(ItemIdentity::canonicalLink);
+      Optional<URI> link = canonical.flatMap(ItemIdentity.CanonicalLink::webLink);
       Instant published = e.published().orElse(now);
-      String key = ItemIdentity.key(config.id(), config.outlet(), e);
+      String key = ItemIdentity.key(config.id(), config.outlet(), e,
+          canonical.map(ItemIdentity.CanonicalLink::text));
       items.putIfAbsent(key, new FeedItem(key, config.id(), config.outlet(), cut(e.title()),
           e.summary(), link, published, e.published().isEmpty(), config.language().or(e::language),
           now));

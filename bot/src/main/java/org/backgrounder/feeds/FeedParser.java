@@ -14,7 +14,6 @@ import com.rometools.rome.io.impl.XmlFixerReader;
 import com.rometools.rome.io.XmlReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringReader;
 import java.net.URI;
@@ -268,21 +267,20 @@ public final class FeedParser {
     } catch (IllegalArgumentException e) {
       charset = StandardCharsets.UTF_8;
     }
-    if (charset.equals(StandardCharsets.UTF_8) && !isUtf8(body)) {
-      charset = Charset.forName("windows-1252");
-    }
-    try (Reader r = new InputStreamReader(new ByteArrayInputStream(body), charset)) {
-      StringBuilder b = new StringBuilder(body.length);
-      char[] buf = new char[8192];
-      int n;
-      while ((n = r.read(buf)) > 0) {
-        b.append(buf, 0, n);
+    String s = null;
+    if (charset.equals(StandardCharsets.UTF_8)) {
+      // Decoded once: bytes that are not UTF-8 come out as U+FFFD, which a UTF-8 document may
+      // also hold, so only then are the bytes checked, and read as Windows-1252 if need be.
+      s = new String(body, StandardCharsets.UTF_8);
+      if (s.indexOf('\uFFFD') >= 0 && !isUtf8(body)) {
+        s = null;
+        charset = Charset.forName("windows-1252");
       }
-      String s = b.toString();
-      return s.startsWith("\uFEFF") ? s.substring(1) : s;
-    } catch (IOException e) {
-      throw malformed("its bytes cannot be read as " + charset.name(), e);
     }
+    if (s == null) {
+      s = new String(body, charset);
+    }
+    return s.startsWith("\uFEFF") ? s.substring(1) : s;
   }
 
   private static boolean isUtf8(byte[] body) {
@@ -324,11 +322,16 @@ public final class FeedParser {
     return -1;
   }
 
-  private static Optional<String> absolute(URI base, String link) {
+  static Optional<String> absolute(URI base, String link) {
     if (link == null || link.isBlank()) {
       return Optional.empty();
     }
     String l = link.strip();
+    if (l.indexOf(' ') < 0 && hasScheme(l)) {
+      // Absolute as written, and nothing to escape: parsing it would give back the same text,
+      // and a link that does not parse is kept as written anyway.
+      return Optional.of(l);
+    }
     try {
       URI u = new URI(l.replace(" ", "%20"));
       if (!u.isAbsolute() && base != null && base.isAbsolute()
@@ -339,6 +342,24 @@ public final class FeedParser {
     } catch (java.net.URISyntaxException | IllegalArgumentException e) {
       return Optional.of(l);
     }
+  }
+
+  /**
+   * Whether {@code s} starts with a scheme and its colon ({@code https:}), as {@link URI} tells
+   * an absolute reference from a relative one: a letter, then letters, digits, '+', '-' or '.'.
+   */
+  static boolean hasScheme(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == ':') {
+        return i > 0;
+      }
+      boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      if (!letter && (i == 0 || !((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'))) {
+        return false;
+      }
+    }
+    return false;
   }
 
   private static Optional<URI> toUri(String s) {

@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -46,12 +47,14 @@ public final class Fetcher {
       + " application/feed+json, application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.9,"
       + " */*;q=0.5";
 
-  private final OkHttpClient client;
+  /** The client, made at the first http(s) fetch: reading local files needs none. */
+  private final Supplier<OkHttpClient> client;
   private final AddressGuard guard;
   private final FeedSettings settings;
   private final Clock clock;
 
-  private Fetcher(OkHttpClient client, AddressGuard guard, FeedSettings settings, Clock clock) {
+  private Fetcher(Supplier<OkHttpClient> client, AddressGuard guard, FeedSettings settings,
+      Clock clock) {
     this.client = client;
     this.guard = guard;
     this.settings = settings;
@@ -65,6 +68,14 @@ public final class Fetcher {
    * names resolve where the address checks cannot see them.
    */
   public static Fetcher create(OkHttpClient base, FeedSettings settings, Clock clock) {
+    return create(() -> base, settings, clock);
+  }
+
+  /**
+   * As above, on the client {@code base} gives when the fetcher first fetches over http(s): a
+   * client is some thousand classes and a trust store to load, and local files need none.
+   */
+  public static Fetcher create(Supplier<OkHttpClient> base, FeedSettings settings, Clock clock) {
     return create(base, settings, clock, settings.allowPrivateAddresses() ? a -> false
         : Addresses::isPrivate);
   }
@@ -72,20 +83,36 @@ public final class Fetcher {
   /** As above, with the rule saying which addresses are refused (tests move it). */
   static Fetcher create(OkHttpClient base, FeedSettings settings, Clock clock,
       Predicate<InetAddress> refused) {
+    return create(() -> base, settings, clock, refused);
+  }
+
+  private static Fetcher create(Supplier<OkHttpClient> base, FeedSettings settings, Clock clock,
+      Predicate<InetAddress> refused) {
     AddressGuard guard = new AddressGuard(refused);
-    OkHttpClient.Builder b = base.newBuilder()
-        .followRedirects(false)
-        .followSslRedirects(false)
-        .retryOnConnectionFailure(true)
-        .connectTimeout(settings.connectTimeout())
-        .readTimeout(settings.readTimeout())
-        .callTimeout(settings.callTimeout())
-        .dns(guard.dns())
-        .addNetworkInterceptor(guard.interceptor());
-    if (!settings.useProxy()) {
-      b.proxy(Proxy.NO_PROXY);
-    }
-    return new Fetcher(b.build(), guard, settings, clock);
+    Supplier<OkHttpClient> client = new Supplier<>() {
+      private OkHttpClient made;
+
+      @Override
+      public synchronized OkHttpClient get() {
+        if (made == null) {
+          OkHttpClient.Builder b = base.get().newBuilder()
+              .followRedirects(false)
+              .followSslRedirects(false)
+              .retryOnConnectionFailure(true)
+              .connectTimeout(settings.connectTimeout())
+              .readTimeout(settings.readTimeout())
+              .callTimeout(settings.callTimeout())
+              .dns(guard.dns())
+              .addNetworkInterceptor(guard.interceptor());
+          if (!settings.useProxy()) {
+            b.proxy(Proxy.NO_PROXY);
+          }
+          made = b.build();
+        }
+        return made;
+      }
+    };
+    return new Fetcher(client, guard, settings, clock);
   }
 
   /**
@@ -126,7 +153,7 @@ public final class Fetcher {
           .header("Accept-Encoding", "gzip");
       etag.ifPresent(v -> rb.header("If-None-Match", v));
       lastModified.ifPresent(v -> rb.header("If-Modified-Since", v));
-      try (Response r = client.newCall(rb.build()).execute()) {
+      try (Response r = client.get().newCall(rb.build()).execute()) {
         int code = r.code();
         if (code == 301 || code == 302 || code == 303 || code == 307 || code == 308) {
           String location = r.header("Location");

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.backgrounder.facts.Links;
 import org.backgrounder.text.Folding;
 
 /**
@@ -28,6 +29,11 @@ public final class ItemIdentity {
 
   /** The key of an entry of feed {@code feedId} from {@code outlet}. */
   public static String key(String feedId, String outlet, ParsedFeed.Entry e) {
+    return key(feedId, outlet, e, e.link().flatMap(ItemIdentity::canonical));
+  }
+
+  /** {@link #key(String, String, ParsedFeed.Entry)}, given the canonical form of its link. */
+  static String key(String feedId, String outlet, ParsedFeed.Entry e, Optional<String> link) {
     if (e.id().isPresent()) {
       String id = e.id().get();
       // A guid that is a link names the article itself, whichever of the outlet's feeds carries it;
@@ -37,7 +43,6 @@ public final class ItemIdentity {
       }
       return "guid:" + feedId + ":" + id;
     }
-    Optional<String> link = e.link().flatMap(ItemIdentity::canonical);
     if (link.isPresent()) {
       return "link:" + link.get();
     }
@@ -49,11 +54,34 @@ public final class ItemIdentity {
    * tracking parameters ({@code utm_*}, {@code fbclid}, ...) removed.
    */
   public static Optional<String> canonical(String link) {
+    return canonicalLink(link).map(CanonicalLink::text);
+  }
+
+  /**
+   * A link in canonical form (see {@link #canonical}).
+   *
+   * @param parsed the link as parsed when that was already its canonical form, else null
+   */
+  record CanonicalLink(String text, URI parsed) {
+
+    /** The canonical form as an http(s) link, as {@link Links#parseWebLink} reads it. */
+    Optional<URI> webLink() {
+      // The same text parses to an equal URI: only a link that changed is parsed again.
+      return parsed != null ? Optional.of(parsed).filter(Links::isWebLink) : Links.parseWebLink(text);
+    }
+  }
+
+  /**
+   * {@link #canonical}, keeping the parsed link when it is already canonical, as most are: a link
+   * was parsed three times on its way to the store, and is now parsed once.
+   */
+  static Optional<CanonicalLink> canonicalLink(String link) {
     if (link == null || link.isBlank()) {
       return Optional.empty();
     }
     try {
-      URI u = new URI(link.strip());
+      String stripped = link.strip();
+      URI u = new URI(stripped);
       if (u.getScheme() == null || u.getHost() == null) {
         return Optional.empty();
       }
@@ -87,7 +115,8 @@ public final class ItemIdentity {
       if (query != null) {
         b.append('?').append(query);
       }
-      return Optional.of(b.toString());
+      String text = b.toString();
+      return Optional.of(new CanonicalLink(text, text.equals(stripped) ? u : null));
     } catch (URISyntaxException e) {
       return Optional.empty();
     }

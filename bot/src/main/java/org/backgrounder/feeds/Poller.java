@@ -51,6 +51,14 @@ public final class Poller {
   @FunctionalInterface
   public interface ItemSink {
     void accept(List<FeedItem> changed) throws IOException;
+
+    /**
+     * {@link #accept(List)}, with the stories the poll run found in each changed item, for a sink
+     * that would otherwise match them again; by default they go unused.
+     */
+    default void accept(List<FeedItem> changed, PollMatches matches) throws IOException {
+      accept(changed);
+    }
   }
 
   public Poller(FeedStore store, Fetcher fetcher, Supplier<FactBase> facts, ItemSink sink,
@@ -137,10 +145,11 @@ public final class Poller {
     });
     List<Future<Result>> futures = new ArrayList<>();
     List<FeedItem> changed = new ArrayList<>();
+    PollMatches matches = new PollMatches();
     try {
       for (FeedConfig f : due) {
         FeedState state = states.getOrDefault(f.id(), FeedState.fresh(f.id()));
-        futures.add(pool.submit(() -> pollOne(f, state)));
+        futures.add(pool.submit(() -> pollOne(f, state, matches)));
       }
       for (int i = 0; i < futures.size(); i++) {
         try {
@@ -160,7 +169,7 @@ public final class Poller {
     }
     if (!changed.isEmpty()) {
       try {
-        sink.accept(changed);
+        sink.accept(changed, matches);
       } catch (IOException | RuntimeException e) {
         LOG.error("could not index the new items; they are stored and will be indexed on the next"
             + " poll or restart", e);
@@ -192,9 +201,10 @@ public final class Poller {
    * One feed, whatever happens to it: an unexpected failure, an {@link Error} included (a stack
    * or heap exhausted by a hostile document), is that feed's failure alone, and backs off.
    */
-  private Result pollOne(FeedConfig f, FeedState state) throws InterruptedException {
+  private Result pollOne(FeedConfig f, FeedState state, PollMatches matches)
+      throws InterruptedException {
     try {
-      return fetchAndStore(f, state);
+      return fetchAndStore(f, state, matches);
     } catch (InterruptedException e) {
       throw e;
     } catch (Throwable e) {
@@ -210,7 +220,8 @@ public final class Poller {
     }
   }
 
-  private Result fetchAndStore(FeedConfig f, FeedState state) throws InterruptedException {
+  private Result fetchAndStore(FeedConfig f, FeedState state, PollMatches matches)
+      throws InterruptedException {
     URI url = state.currentUrl().orElse(f.url());
     // Politeness is for servers: local snapshot files are read side by side.
     Semaphore host = f.isFile() ? new Semaphore(1)
@@ -240,17 +251,33 @@ public final class Poller {
         return new Result(fail(f, state, now, e), List.of());
       }
       List<FeedItem> items = FeedItems.of(f, parsed, now);
-      StoryMatcher matcher = matcher();
+      Matching matching = matching();
+      List<List<StoryMatcher.StoryMatch>> found = new ArrayList<>(items.size());
       List<List<StoryMatcher.StoryMatch>> relevance = new ArrayList<>(items.size());
       for (FeedItem item : items) {
-        relevance.add(matcher.match(item.title(), item.summary()).stream()
-            .filter(m -> f.feeds(m.story())).toList());
+        List<StoryMatcher.StoryMatch> all = matching.matcher().match(item.title(), item.summary());
+        found.add(all);
+        relevance.add(all.stream().filter(m -> f.feeds(m.story())).toList());
       }
       boolean backlog = state.successes() == 0;
       FeedStore.Stored stored = store.record(state.succeeded(now, got.etag(), got.lastModified(),
           newUrl, next), items, relevance, backlog, clock);
       List<FeedItem> changed = new ArrayList<>(stored.added());
       changed.addAll(stored.updated());
+      if (!changed.isEmpty()) {
+        // The indexer would match the same text again: hand it what was found (items are unique
+        // by key, and only what was stored is kept).
+        Map<String, Integer> at = new java.util.HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+          at.put(items.get(i).key(), i);
+        }
+        for (FeedItem c : changed) {
+          Integer i = at.get(c.key());
+          if (i != null) {
+            matches.put(matching.base(), items.get(i), found.get(i));
+          }
+        }
+      }
       List<String> notes = new ArrayList<>();
       if (backlog && !items.isEmpty()) {
         notes.add("first poll: kept as background, not news");
@@ -304,14 +331,14 @@ public final class Poller {
     return d.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : d;
   }
 
-  private StoryMatcher matcher() {
+  private Matching matching() {
     FactBase base = facts.get();
     Matching m = matching;
     if (m.base() != base) {
       m = new Matching(base, StoryMatcher.of(base));
       matching = m;
     }
-    return m.matcher();
+    return m;
   }
 
   private static String hostKey(URI url) {

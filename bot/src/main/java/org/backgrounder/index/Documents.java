@@ -2,6 +2,7 @@ package org.backgrounder.index;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -83,7 +84,12 @@ final class Documents {
     return d;
   }
 
-  Document item(FeedItem item, StoryMatcher matcher, Map<String, Set<String>> feedStories) {
+  /**
+   * An item's document; {@code stories} is what the story matcher finds in its title and summary
+   * (those of other stories than its feed's are left out here).
+   */
+  Document item(FeedItem item, List<StoryMatcher.StoryMatch> stories,
+      Map<String, Set<String>> feedStories) {
     Set<String> allowed = feedStories.get(item.feedId());
     Document d = new Document();
     d.add(new StringField(Fields.TYPE, Fields.TYPE_ITEM, Field.Store.NO));
@@ -106,7 +112,7 @@ final class Documents {
     d.add(new StoredField(Fields.FIRST_SEEN, item.firstSeen().toEpochMilli()));
     d.add(new Field(Fields.ITEM_TEXT, item.title() + " .\n" + lede(item.summary()), ITEM_TEXT));
     d.add(new Field(Fields.ITEM_EXTRA, item.outlet(), ITEM_TEXT));
-    for (StoryMatcher.StoryMatch m : matcher.match(item.title(), item.summary())) {
+    for (StoryMatcher.StoryMatch m : stories) {
       if (allowed != null && !allowed.contains(m.story())) {
         continue; // the feed is restricted to other stories
       }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
@@ -35,6 +36,8 @@ import org.backgrounder.facts.Entity;
 import org.backgrounder.facts.FactBase;
 import org.backgrounder.facts.FactFile;
 import org.backgrounder.feeds.FeedItem;
+import org.backgrounder.feeds.PollMatches;
+import org.backgrounder.feeds.Poller;
 import org.backgrounder.feeds.StoryMatcher;
 
 /**
@@ -173,7 +176,21 @@ public final class SearchIndex implements Closeable {
    * Plain adds skip the delete-by-key an update would do per item.
    */
   private int addAll(Iterable<FeedItem> items) throws IOException {
-    return inParallel(items, (docs, batch) -> writer.addDocuments(docs));
+    return inParallel(items, stories(NO_MATCHES), (docs, batch) -> writer.addDocuments(docs));
+  }
+
+  /** Matches of no poll run, for items the index reads from elsewhere. */
+  private static final PollMatches NO_MATCHES = new PollMatches();
+
+  /**
+   * The stories an item's text mentions, for its document: what {@code polled} found in the same
+   * text with the same fact base, else what the matcher finds. Fixed at the call, as the matcher
+   * and fact base it uses.
+   */
+  private Function<FeedItem, List<StoryMatcher.StoryMatch>> stories(PollMatches polled) {
+    StoryMatcher m = matcher;
+    FactBase base = factBase;
+    return item -> polled.of(item, base).orElseGet(() -> m.match(item.title(), item.summary()));
   }
 
   /** What to do with a batch of built documents (and the items they came from). */
@@ -182,7 +199,9 @@ public final class SearchIndex implements Closeable {
   }
 
   /** Builds and writes {@code items} on every core; returns how many there were. */
-  private int inParallel(Iterable<FeedItem> items, BatchWriter write) throws IOException {
+  private int inParallel(Iterable<FeedItem> items,
+      Function<FeedItem, List<StoryMatcher.StoryMatch>> stories, BatchWriter write)
+      throws IOException {
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
     java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
         threads, r -> {
@@ -199,12 +218,12 @@ public final class SearchIndex implements Closeable {
         count++;
         batch.add(item);
         if (batch.size() == 512) {
-          pending.add(submit(pool, inFlight, batch, write));
+          pending.add(submit(pool, inFlight, batch, stories, write));
           batch = new ArrayList<>(512);
         }
       }
       if (!batch.isEmpty()) {
-        pending.add(submit(pool, inFlight, batch, write));
+        pending.add(submit(pool, inFlight, batch, stories, write));
       }
       for (java.util.concurrent.Future<?> f : pending) {
         f.get();
@@ -235,15 +254,16 @@ public final class SearchIndex implements Closeable {
   }
 
   private java.util.concurrent.Future<?> submit(java.util.concurrent.ExecutorService pool,
-      java.util.concurrent.Semaphore inFlight, List<FeedItem> batch, BatchWriter write)
+      java.util.concurrent.Semaphore inFlight, List<FeedItem> batch,
+      Function<FeedItem, List<StoryMatcher.StoryMatch>> stories, BatchWriter write)
       throws InterruptedException {
     inFlight.acquire();
-    StoryMatcher m = matcher;
+    Map<String, Set<String>> restricted = feedStories;
     return pool.submit(() -> {
       try {
         List<Document> docs = new ArrayList<>(batch.size());
         for (FeedItem item : batch) {
-          docs.add(documents.item(item, m, feedStories));
+          docs.add(documents.item(item, stories.apply(item), restricted));
         }
         write.write(docs, batch);
         return null;
@@ -255,13 +275,19 @@ public final class SearchIndex implements Closeable {
 
   /** Adds items, replacing any stored under the same key; call {@link #commit()} after. */
   public synchronized void upsertItems(Collection<FeedItem> items) throws IOException {
+    upsertItems(items, stories(NO_MATCHES));
+  }
+
+  private void upsertItems(Collection<FeedItem> items,
+      Function<FeedItem, List<StoryMatcher.StoryMatch>> stories) throws IOException {
     if (items.size() < 512) {
       for (FeedItem item : items) {
-        writeItem(item);
+        writer.updateDocument(new Term(Fields.ITEM_KEY, item.key()),
+            documents.item(item, stories.apply(item), feedStories));
       }
       return;
     }
-    inParallel(items, (docs, batch) -> {
+    inParallel(items, stories, (docs, batch) -> {
       for (int i = 0; i < batch.size(); i++) {
         writer.updateDocument(new Term(Fields.ITEM_KEY, batch.get(i).key()), docs.get(i));
       }
@@ -275,28 +301,56 @@ public final class SearchIndex implements Closeable {
    * @return how many items were indexed
    */
   public synchronized int catchUp(org.backgrounder.feeds.FeedStore store) throws IOException {
+    return catchUp(store, NO_MATCHES);
+  }
+
+  /**
+   * {@link #catchUp(org.backgrounder.feeds.FeedStore)}, taking the stories of the items a poll
+   * run just stored from what that run found in them rather than matching their text again.
+   */
+  public synchronized int catchUp(org.backgrounder.feeds.FeedStore store, PollMatches polled)
+      throws IOException {
     org.backgrounder.feeds.FeedStore.Changes changes = store.changesAfter(storeSeq);
     if (changes.added().isEmpty() && changes.changed().isEmpty()) {
       return 0;
     }
+    Function<FeedItem, List<StoryMatcher.StoryMatch>> stories = stories(polled);
     if (replaceOnNextCatchUp) {
-      upsertItems(changes.items());
+      upsertItems(changes.items(), stories);
       replaceOnNextCatchUp = false;
     } else {
       // Items first stored after the last catch-up cannot be in the index: plain adds suffice,
       // on every core when there are many (a poll run usually brings a few).
       if (changes.added().size() < 512) {
         for (FeedItem item : changes.added()) {
-          writer.addDocument(documents.item(item, matcher, feedStories));
+          writer.addDocument(documents.item(item, stories.apply(item), feedStories));
         }
       } else {
-        inParallel(changes.added(), (docs, batch) -> writer.addDocuments(docs));
+        inParallel(changes.added(), stories, (docs, batch) -> writer.addDocuments(docs));
       }
-      upsertItems(changes.changed());
+      upsertItems(changes.changed(), stories);
     }
     storeSeq = changes.seq();
     commit();
     return changes.added().size() + changes.changed().size();
+  }
+
+  /**
+   * A poller's sink that indexes what it stored, as {@link #catchUp} does, with the stories the
+   * poll run found in the items.
+   */
+  public Poller.ItemSink catchingUp(org.backgrounder.feeds.FeedStore store) {
+    return new Poller.ItemSink() {
+      @Override
+      public void accept(List<FeedItem> changed) throws IOException {
+        catchUp(store);
+      }
+
+      @Override
+      public void accept(List<FeedItem> changed, PollMatches matches) throws IOException {
+        catchUp(store, matches);
+      }
+    };
   }
 
   /** Makes written changes durable and visible to searches. */
@@ -392,10 +446,6 @@ public final class SearchIndex implements Closeable {
       }
     }
     writer.addDocuments(docs);
-  }
-
-  private void writeItem(FeedItem item) throws IOException {
-    writer.updateDocument(new Term(Fields.ITEM_KEY, item.key()), documents.item(item, matcher, feedStories));
   }
 
   private Map<String, String> committedUserData() throws IOException {

@@ -155,7 +155,7 @@ class DeskBrowserTest {
   }
 
   private Reply ask(User user, Room room, String text) {
-    return wiring.dispatcher.handle(new Incoming(user, room, text, "m" + System.nanoTime(),
+    return wiring.dispatcher().handle(new Incoming(user, room, text, "m" + System.nanoTime(),
         Instant.now()));
   }
 

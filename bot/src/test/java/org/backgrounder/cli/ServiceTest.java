@@ -80,7 +80,7 @@ class ServiceTest {
   }
 
   private String ask(User user, String text) {
-    return PlainText.render(wiring.dispatcher.handle(new Incoming(user, ROOM, text, "m",
+    return PlainText.render(wiring.dispatcher().handle(new Incoming(user, ROOM, text, "m",
         Instant.now())));
   }
 

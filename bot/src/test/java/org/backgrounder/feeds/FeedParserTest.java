@@ -51,6 +51,104 @@ class FeedParserTest {
   }
 
   @Test
+  void absolute_linksWithAScheme_areKeptAsWritten_othersResolvedAsBefore() {
+    List<String> links = List.of("https://a.example/x", "HTTP://A.example/x#f", "mailto:d@a.example",
+        "urn:isbn:1", "a+b.c-d:x", "javascript:alert(1)", "1abc:foo", ":nope", "/rel/path", "rel",
+        "?q=1", "//cdn.example/x", "https://a.example/a b", "ht tp://x", "https://a.example/%zz",
+        "https://a.example/[x]", "C:\\dir\\f", "https://\u00fcn.example/\u00fc", " https://a.example/p ",
+        "https://a.example/x?y=1&z", "news.example.org:80/x", "-x:y", "x/y:z");
+    for (URI base : List.of(BASE, URI.create("file:///tmp/feed.xml"))) {
+      for (String link : links) {
+        assertThat(FeedParser.absolute(base, link)).as(link).isEqualTo(absoluteAsBefore(base, link));
+      }
+    }
+    assertThat(FeedParser.absolute(BASE, "/rel/path")).contains("https://news.example.org/rel/path");
+    assertThat(FeedParser.absolute(BASE, "https://a.example/a b")).contains("https://a.example/a%20b");
+  }
+
+  /** What FeedParser did with every link before it kept those with a scheme as written. */
+  private static Optional<String> absoluteAsBefore(URI base, String link) {
+    String l = link.strip();
+    try {
+      URI u = new URI(l.replace(" ", "%20"));
+      if (!u.isAbsolute() && base != null && base.isAbsolute()
+          && !"file".equalsIgnoreCase(base.getScheme())) {
+        u = base.resolve(u);
+      }
+      return Optional.of(u.toString());
+    } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+      return Optional.of(l);
+    }
+  }
+
+  @Test
+  void decode_readsEveryEncodingAsReadingItThroughAReaderDid() throws Exception {
+    java.util.Random r = new java.util.Random(23);
+    List<byte[]> bodies = new java.util.ArrayList<>();
+    String xml = "<?xml version=\"1.0\" encoding=\"%s\"?><rss><channel><title>%s</title></channel></rss>";
+    String text = "Caf\u00e9 \u2013 \u65e5\u672c \ufffd \u20ac \ud83d\ude00 na\u00efve";
+    for (String enc : List.of("UTF-8", "ISO-8859-1", "windows-1252", "UTF-16", "UTF-16LE",
+        "Shift_JIS", "GB18030", "KOI8-R")) {
+      bodies.add(String.format(xml, enc, text).getBytes(Charset.forName(enc)));
+    }
+    bodies.add(("\uFEFF" + String.format(xml, "UTF-8", text)).getBytes(StandardCharsets.UTF_8));
+    bodies.add(String.format(xml, "UTF-8", "caf\u00e9").getBytes(StandardCharsets.ISO_8859_1));
+    bodies.add(String.format(xml, "UTF-8", "\ufffd then \u00e9").getBytes(Charset.forName("windows-1252")));
+    for (int i = 0; i < 300; i++) {
+      byte[] b = new byte[r.nextInt(200)];
+      r.nextBytes(b);
+      byte[] prolog = String.format(xml, List.of("UTF-8", "ISO-8859-1", "UTF-16", "Shift_JIS")
+          .get(i % 4), "").substring(0, 40).getBytes(StandardCharsets.US_ASCII);
+      byte[] body = java.util.Arrays.copyOf(prolog, prolog.length + b.length);
+      System.arraycopy(b, 0, body, prolog.length, b.length);
+      bodies.add(i % 5 == 0 ? b : body);
+    }
+    for (byte[] body : bodies) {
+      for (Optional<String> type : List.of(Optional.<String>empty(),
+          Optional.of("application/rss+xml; charset=ISO-8859-1"))) {
+        assertThat(FeedParser.decode(body, type)).isEqualTo(decodedThroughAReader(body, type));
+      }
+    }
+    assertThat(FeedParser.decode(bodies.get(0), Optional.empty())).contains(text);
+    assertThat(FeedParser.decode(bodies.get(9), Optional.empty())).contains("caf\u00e9");
+  }
+
+  /** How FeedParser decoded a document before: the charset checked, then read by a Reader. */
+  private static String decodedThroughAReader(byte[] body, Optional<String> contentType)
+      throws Exception {
+    String encoding;
+    try (var probe = new com.rometools.rome.io.XmlReader(new java.io.ByteArrayInputStream(body),
+        contentType.orElse(null), true, null)) {
+      encoding = probe.getEncoding();
+    } catch (java.io.IOException e) {
+      encoding = "UTF-8";
+    }
+    Charset charset;
+    try {
+      charset = Charset.forName(encoding);
+    } catch (IllegalArgumentException e) {
+      charset = StandardCharsets.UTF_8;
+    }
+    if (charset.equals(StandardCharsets.UTF_8)) {
+      try {
+        StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(body));
+      } catch (java.nio.charset.CharacterCodingException e) {
+        charset = Charset.forName("windows-1252");
+      }
+    }
+    try (var reader = new java.io.InputStreamReader(new java.io.ByteArrayInputStream(body), charset)) {
+      StringBuilder b = new StringBuilder();
+      char[] buf = new char[8192];
+      int n;
+      while ((n = reader.read(buf)) > 0) {
+        b.append(buf, 0, n);
+      }
+      String s = b.toString();
+      return s.startsWith("\uFEFF") ? s.substring(1) : s;
+    }
+  }
+
+  @Test
   void dates_rfc822MaskTriedFirst_readsEveryDateAsRomeDidBefore() throws FeedException {
     // rome.properties has Rome try its first RFC 822 mask before its W3C ones; whatever that mask
     // reads must be what Rome's RFC 822 path read, and W3C dates must still go the W3C way.

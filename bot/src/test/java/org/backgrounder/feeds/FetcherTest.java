@@ -256,6 +256,30 @@ class FetcherTest {
   }
 
   @Test
+  void theClient_isMadeAtTheFirstHttpFetch_andNotForLocalFiles(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("feed.xml"), "<rss/>");
+    java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
+    FeedSettings files = new FeedSettings("Backgrounder-Test/1.0", true, true,
+        Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10), 64 * 1024L, 4, true);
+    Fetcher f = Fetcher.create(() -> {
+      made.incrementAndGet();
+      return new OkHttpClient();
+    }, files, Clock.fixed(NOW, ZoneOffset.UTC));
+
+    assertThat(f.fetch(file.toUri(), Optional.empty(), Optional.empty()).body())
+        .isEqualTo("<rss/>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(made).hasValue(0);
+
+    server.enqueue(new MockResponse().setBody("<rss/>"));
+    server.enqueue(new MockResponse().setBody("<rss/>"));
+    f.fetch(url("/a"), Optional.empty(), Optional.empty());
+    f.fetch(url("/b"), Optional.empty(), Optional.empty());
+    assertThat(made).hasValue(1);
+    assertThat(server.takeRequest().getHeader("User-Agent")).isEqualTo("Backgrounder-Test/1.0");
+  }
+
+  @Test
   void fetch_droppedConnection_isTransient() {
     server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AT_START));
     server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AT_START));

@@ -114,8 +114,60 @@ class PollerTest {
   private Poller poller() {
     Fetcher fetcher = Fetcher.create(new OkHttpClient(),
         FetcherTest.settings(true, 1024 * 1024, Duration.ofSeconds(5)), clock);
-    return new Poller(store, fetcher, () -> facts, changed -> index.catchUp(store), clock,
+    return new Poller(store, fetcher, () -> facts, index.catchingUp(store), clock,
         new Random(7), 4);
+  }
+
+  @Test
+  void theStoriesFoundWhilePolling_areHandedToTheIndex_whichIndexesAsIfItMatchedAgain()
+      throws IOException {
+    next.set(new MockResponse().setBody(rss("Palantir and the Sinaloa Cartel", "CJNG leaders held",
+        "Weather")));
+    AtomicReference<PollMatches> handed = new AtomicReference<>();
+    Poller.ItemSink indexing = index.catchingUp(store);
+    Fetcher fetcher = Fetcher.create(new OkHttpClient(),
+        FetcherTest.settings(true, 1024 * 1024, Duration.ofSeconds(5)), clock);
+    new Poller(store, fetcher, () -> facts, new Poller.ItemSink() {
+      @Override
+      public void accept(List<FeedItem> changed) {
+        throw new AssertionError("the poller hands over what it matched");
+      }
+
+      @Override
+      public void accept(List<FeedItem> changed, PollMatches matches) throws IOException {
+        handed.set(matches);
+        indexing.accept(changed, matches);
+      }
+    }, clock, new Random(7), 4).pollAll(List.of(feed("wire")));
+
+    StoryMatcher matcher = StoryMatcher.of(facts);
+    List<FeedItem> stored = new ArrayList<>();
+    store.items().forEach(stored::add);
+    assertThat(stored).hasSize(3);
+    assertThat(handed.get().size()).isEqualTo(3);
+    for (FeedItem item : stored) {
+      assertThat(handed.get().of(item, facts)).as(item.title())
+          .contains(matcher.match(item.title(), item.summary()));
+    }
+    assertThat(matcher.match("Palantir and the Sinaloa Cartel")).isNotEmpty();
+    try (SearchIndex again = SearchIndex.inMemory()) {
+      again.rebuild(facts, stored);
+      assertThat(storiesByKey(index)).isEqualTo(storiesByKey(again))
+          .containsEntry("guid:wire:item-0", List.of("[cartels-fto]", "[cartels-fto:Palantir,"
+              + " cartels-fto:Sinaloa, cartels-fto:Sinaloa Cartel, cartels-fto:Sinaloa cartel,"
+              + " cartels-fto:cartel, cartels-fto:cártel]"));
+    }
+  }
+
+  /** Each indexed item's stories and matched terms, by key. */
+  private static java.util.Map<String, List<String>> storiesByKey(SearchIndex index) {
+    java.util.Map<String, List<String>> out = new java.util.TreeMap<>();
+    for (var hit : index.items(new org.backgrounder.index.Queries.ItemQuery(List.of(),
+        Optional.empty(), Optional.empty(), Set.of(), org.backgrounder.index.Queries.Order.NEWEST,
+        100))) {
+      out.put(hit.item().key(), List.of(hit.stories().toString(), hit.matchedTerms().toString()));
+    }
+    return out;
   }
 
   @Test
