@@ -2,16 +2,19 @@ package org.backgrounder.answer;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.backgrounder.facts.Fact;
 import org.backgrounder.facts.FactBase;
 import org.backgrounder.facts.FactFile;
-import org.backgrounder.index.TextAnalysis;
+import org.backgrounder.index.Need;
 import org.backgrounder.index.Queries;
+import org.backgrounder.index.TextAnalysis;
 
 /**
  * The fact side of answering, stage by stage: {@link QuestionParser} (words in), {@link
@@ -91,7 +94,7 @@ final class FactFinder {
       return List.of();
     }
     // Facts of the same day: the one saying more of the question first ("is the count done?")
-    java.util.Map<Fact, Float> score = new java.util.HashMap<>();
+    Map<Fact, Float> score = new HashMap<>();
     retriever.retrieve(q, Optional.empty())
         .forEach(c -> score.put(c.doc().located().fact(), c.score()));
     return story.get().facts().stream().filter(f -> f.date().isPresent())
@@ -112,7 +115,9 @@ final class FactFinder {
     double bestShare = 0;
     for (FactFile f : base.stories()) {
       Set<String> own = new HashSet<>();
-      f.story().keywords().forEach(k -> TextAnalysis.analyze(k).forEach(w -> own.addAll(w.variants())));
+      for (String k : f.story().keywords()) {
+        TextAnalysis.analyze(k).forEach(w -> own.addAll(w.variants()));
+      }
       String prefix = f.story().id() + "/";
       int topic = 0;
       int story = 0;
@@ -125,7 +130,7 @@ final class FactFinder {
           story++;
         }
       }
-      for (org.backgrounder.index.Need.Entity e : q.entities()) {
+      for (Need.Entity e : q.entities()) {
         topic++;
         if (e.keys().stream().anyMatch(k -> k.startsWith(prefix))) {
           story++;

@@ -49,8 +49,10 @@ final class QuestionParser {
     this.vocabulary = vocabulary;
   }
 
-  /** One way of naming entities: the words of a name, and every entity (per story) it names. */
-  /** {@code capitalsOnly}: initials the desk did not write, met only as written ("VE"). */
+  /**
+   * One way of naming entities: the words of a name, and every entity (per story) it names.
+   * {@code capitalsOnly}: initials the desk did not write, met only as written ("VE").
+   */
   private record Alias(List<TextAnalysis.Word> words, String asWritten, boolean acronym,
       Set<String> keys, List<List<String>> allNames, boolean capitalsOnly) {}
 
@@ -280,9 +282,10 @@ final class QuestionParser {
    * Chatter around a question that looks like a number: a clock time ("my 5pm piece", "by 10:30")
    * and the length of what the asker wants ("a 2-line catch-up", "300 words").
    */
-  private static final Pattern CHATTER = Pattern.compile("(?i)\\b(\\d{1,2}(:\\d\\d)?\\s?(am|pm|a\\.m\\.|p\\.m\\.)"
-      + "|\\d{1,2}:\\d\\d|\\d+[- ](line|lines|sentence|sentences|graf|grafs|paragraph|paragraphs"
-      + "|word|words|minute|min|second|sec|linea|lineas|renglon|renglones|palabras))(?![\\p{L}\\p{N}])");
+  private static final Pattern CHATTER = Pattern.compile("(?i)\\b("
+      + "\\d{1,2}(:\\d\\d)?\\s?(am|pm|a\\.m\\.|p\\.m\\.)|\\d{1,2}:\\d\\d"
+      + "|\\d+[- ](line|lines|sentence|sentences|graf|grafs|paragraph|paragraphs|word|words"
+      + "|minute|min|second|sec|linea|lineas|renglon|renglones|palabras))(?![\\p{L}\\p{N}])");
 
   static String clean(String text) {
     String t = SHORTCODE.matcher(text).replaceAll(" ");
