@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * and feed snapshots, as {@code backgrounder eval} does. The questions were written by people who
  * saw only a prose briefing of each story (kept beside the set), never the facts or the code;
  * {@code dev} sets were used to tune the engine from the start, {@code fresh} to {@code fresh8}
- * only after a round had been measured on them.
+ * only after a round had been measured on them. {@code fresh9} was measured once, at the end of
+ * the ninth round, and has not been tuned on.
  *
  * <p>The floors are regression guards at the figures measured when the sets were added (see the
  * README's "How well it answers"), a few points lower so that one reworded fact does not fail the
@@ -56,7 +57,10 @@ class EvalSetsTest {
         Arguments.of("food-recall", "fresh7", 0.42, 0.20),
         Arguments.of("cartels-fto", "fresh8", 0.44, 0.40),
         Arguments.of("city-recount", "fresh8", 0.17, 0.10),
-        Arguments.of("food-recall", "fresh8", 0.45, 0.10));
+        Arguments.of("food-recall", "fresh8", 0.45, 0.10),
+        Arguments.of("cartels-fto", "fresh9", 0.40, 0.15),
+        Arguments.of("city-recount", "fresh9", 0.45, 0.15),
+        Arguments.of("food-recall", "fresh9", 0.17, 0.10));
   }
 
   @ParameterizedTest(name = "{0} {1}")
