@@ -43,11 +43,20 @@ final class FactFinder {
   private final QuestionParser parser;
   private final Retriever retriever;
   private final Gate gate = new Gate();
+  /** Each story's keywords, by story id, as every form of their words, for "latest on". */
+  private final Map<String, Set<String>> keywordForms = new HashMap<>();
 
   FactFinder(FactBase base) {
     this.base = base;
     this.parser = QuestionParser.of(base);
     this.retriever = new Retriever(FactCorpus.of(base), parser.vocabulary());
+    for (FactFile f : base.stories()) {
+      Set<String> forms = new HashSet<>();
+      for (String k : f.story().keywords()) {
+        TextAnalysis.analyze(k).forEach(w -> forms.addAll(w.variants()));
+      }
+      keywordForms.put(f.story().id(), Set.copyOf(forms));
+    }
   }
 
   FactBase base() {
@@ -114,10 +123,7 @@ final class FactFinder {
     FactFile best = null;
     double bestShare = 0;
     for (FactFile f : base.stories()) {
-      Set<String> own = new HashSet<>();
-      for (String k : f.story().keywords()) {
-        TextAnalysis.analyze(k).forEach(w -> own.addAll(w.variants()));
-      }
+      Set<String> own = keywordForms.get(f.story().id());
       String prefix = f.story().id() + "/";
       int topic = 0;
       int story = 0;

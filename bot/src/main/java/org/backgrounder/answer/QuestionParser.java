@@ -1,6 +1,7 @@
 package org.backgrounder.answer;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -107,7 +108,7 @@ final class QuestionParser {
     List<String> out = new ArrayList<>(names);
     for (String name : names) {
       String[] words = name.split(",")[0].trim().split("\\s+");
-      if (words.length < 2 || words.length > 3 || !java.util.Arrays.stream(words)
+      if (words.length < 2 || words.length > 3 || !Arrays.stream(words)
           .allMatch(w -> w.length() > 1 && Character.isUpperCase(w.charAt(0))
               && w.chars().skip(1).allMatch(Character::isLowerCase))) {
         continue;
