@@ -38,12 +38,22 @@ public final class Evaluation {
   /** What happened to one case. */
   public enum Outcome { RIGHT, WRONG_FIRST, MISSED, DECLINED, OVERREACH }
 
-  /** A case with its outcome and the fact the bot put first, if any. */
-  public record Result(Case c, Outcome outcome, String first, int badLinks) {}
+  /**
+   * A case with its outcome and the fact the bot put first, if any.
+   *
+   * @param offered for a covered question the bot declined, the place (from 1) of the first
+   *     right fact among the closest facts it offered instead; 0 when none was offered
+   */
+  public record Result(Case c, Outcome outcome, String first, int badLinks, int offered) {}
 
-  /** Counts for one language or for all. */
+  /**
+   * Counts for one language or for all.
+   *
+   * @param offered the covered questions declined with a right fact among the closest offered:
+   *     one click from the answer, and a hint that the fact's story needs a word in its terms
+   */
   public record Figures(int covered, int right, int wrongFirst, int missed, int uncovered,
-      int overreach) {
+      int overreach, int offered) {
     public double recall() {
       return covered == 0 ? 1 : (double) right / covered;
     }
@@ -118,7 +128,14 @@ public final class Evaluation {
       } else {
         o = a.answered() && first != null ? Outcome.OVERREACH : Outcome.DECLINED;
       }
-      results.add(new Result(c, o, first, bad));
+      int offered = 0;
+      if (o == Outcome.MISSED) {
+        List<Answer.FactRef> closest = a.suggestions();
+        for (int i = 0; i < closest.size() && offered == 0; i++) {
+          offered = c.facts().contains(closest.get(i).id()) ? i + 1 : 0;
+        }
+      }
+      results.add(new Result(c, o, first, bad, offered));
     }
     Map<String, List<Result>> byLang = new LinkedHashMap<>();
     results.forEach(r -> byLang.computeIfAbsent(r.c().language(), k -> new ArrayList<>()).add(r));
@@ -134,7 +151,9 @@ public final class Evaluation {
     int missed = 0;
     int uncovered = 0;
     int over = 0;
+    int offered = 0;
     for (Result r : rs) {
+      offered += r.offered() > 0 ? 1 : 0;
       switch (r.outcome()) {
         case RIGHT -> right++;
         case WRONG_FIRST -> wrong++;
@@ -149,6 +168,6 @@ public final class Evaluation {
         uncovered++;
       }
     }
-    return new Figures(covered, right, wrong, missed, uncovered, over);
+    return new Figures(covered, right, wrong, missed, uncovered, over, offered);
   }
 }

@@ -78,10 +78,11 @@ final class EvalCommand implements Callable<Integer> {
       for (Evaluation.Result res : r.results()) {
         if (res.outcome() != Evaluation.Outcome.RIGHT
             && res.outcome() != Evaluation.Outcome.DECLINED) {
-          out.printf("%s line %d [%s] %s%s%n", label(res.outcome()), res.c().line(),
+          out.printf("%s line %d [%s] %s%s%s%n", label(res.outcome()), res.c().line(),
               res.c().language(), res.c().question(), res.first() == null ? ""
                   : "  -> " + res.first() + (res.c().covered() ? " (want " + String.join(", ",
-                      res.c().facts()) + ")" : ""));
+                      res.c().facts()) + ")" : ""),
+              res.offered() == 0 ? "" : "  (offered as closest #" + res.offered() + ")");
         }
       }
     }
@@ -125,9 +126,9 @@ final class EvalCommand implements Callable<Integer> {
 
   private static String line(String what, Evaluation.Figures f) {
     return String.format(Locale.ROOT, "%-4s recall %s (%d/%d)  wrong first %s (%d)  declined %d"
-        + "  overreach %s (%d/%d)", what, pct(f.recall()), f.right(), f.covered(),
-        pct(f.wrongRate()), f.wrongFirst(), f.missed(), pct(f.overreachRate()), f.overreach(),
-        f.uncovered());
+        + "  overreach %s (%d/%d)  declined but offered %d/%d", what, pct(f.recall()), f.right(),
+        f.covered(), pct(f.wrongRate()), f.wrongFirst(), f.missed(), pct(f.overreachRate()),
+        f.overreach(), f.uncovered(), f.offered(), f.missed());
   }
 
   private static String pct(double share) {
