@@ -154,6 +154,14 @@ public final class AnswerEngine {
     return context(question).finder.explain(question == null ? "" : question);
   }
 
+  /**
+   * The names and words of a question that one fact does not say, as {@link #explain} lists
+   * them; empty when no fact has that id.
+   */
+  public List<String> unsaid(String question, String factId) {
+    return context(question).finder.unsaid(question == null ? "" : question, factId);
+  }
+
   /** Sources about a topic, entity or fact, newest first. */
   public Answer sources(String topic) {
     Asked c = context(topic);

@@ -43,8 +43,10 @@ public final class Evaluation {
    *
    * @param offered for a covered question the bot declined, the place (from 1) of the first
    *     right fact among the closest facts it offered instead; 0 when none was offered
+   * @param offeredFact that fact's id, or null
    */
-  public record Result(Case c, Outcome outcome, String first, int badLinks, int offered) {}
+  public record Result(Case c, Outcome outcome, String first, int badLinks, int offered,
+      String offeredFact) {}
 
   /**
    * Counts for one language or for all.
@@ -129,13 +131,15 @@ public final class Evaluation {
         o = a.answered() && first != null ? Outcome.OVERREACH : Outcome.DECLINED;
       }
       int offered = 0;
-      if (o == Outcome.MISSED) {
-        List<Answer.FactRef> closest = a.suggestions();
-        for (int i = 0; i < closest.size() && offered == 0; i++) {
-          offered = c.facts().contains(closest.get(i).id()) ? i + 1 : 0;
+      String offeredFact = null;
+      List<Answer.FactRef> closest = o == Outcome.MISSED ? a.suggestions() : List.of();
+      for (int i = 0; i < closest.size() && offeredFact == null; i++) {
+        if (c.facts().contains(closest.get(i).id())) {
+          offered = i + 1;
+          offeredFact = closest.get(i).id();
         }
       }
-      results.add(new Result(c, o, first, bad, offered));
+      results.add(new Result(c, o, first, bad, offered, offeredFact));
     }
     Map<String, List<Result>> byLang = new LinkedHashMap<>();
     results.forEach(r -> byLang.computeIfAbsent(r.c().language(), k -> new ArrayList<>()).add(r));

@@ -206,6 +206,25 @@ final class FactFinder {
     return b.toString();
   }
 
+  /**
+   * What of the question one fact does not say: the names it lacks and the words it leaves
+   * unplaced (for editors: the words a story's {@code terms} may need). Empty when no fact has
+   * that id.
+   */
+  List<String> unsaid(String text, String factId) {
+    Question q = parse(text);
+    for (Optional<Queries.DateRange> range : ranges(q)) {
+      for (Retriever.Candidate c : retriever.retrieve(q, range)) {
+        if (c.doc().located().fact().id().equals(factId)) {
+          List<String> out = new ArrayList<>(c.missing());
+          c.unsaid().stream().filter(w -> !out.contains(w)).forEach(out::add);
+          return out;
+        }
+      }
+    }
+    return List.of();
+  }
+
   private static List<FactBase.Located> located(List<Retriever.Candidate> candidates) {
     return candidates.stream().map(c -> c.doc().located()).toList();
   }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.backgrounder.answer.AnswerEngine;
 import org.backgrounder.answer.Evaluation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -73,16 +74,15 @@ final class EvalCommand implements Callable<Integer> {
       r = Evaluation.run(cases, w.engine()::ask,
           url -> w.index.factBase().holdsLink(URI.create(url))
               || w.index.holdsItemLink(URI.create(url)));
-    }
-    if (!quiet) {
-      for (Evaluation.Result res : r.results()) {
-        if (res.outcome() != Evaluation.Outcome.RIGHT
-            && res.outcome() != Evaluation.Outcome.DECLINED) {
-          out.printf("%s line %d [%s] %s%s%s%n", label(res.outcome()), res.c().line(),
-              res.c().language(), res.c().question(), res.first() == null ? ""
-                  : "  -> " + res.first() + (res.c().covered() ? " (want " + String.join(", ",
-                      res.c().facts()) + ")" : ""),
-              res.offered() == 0 ? "" : "  (offered as closest #" + res.offered() + ")");
+      if (!quiet) {
+        for (Evaluation.Result res : r.results()) {
+          if (res.outcome() != Evaluation.Outcome.RIGHT
+              && res.outcome() != Evaluation.Outcome.DECLINED) {
+            out.printf("%s line %d [%s] %s%s%s%n", label(res.outcome()), res.c().line(),
+                res.c().language(), res.c().question(), res.first() == null ? ""
+                    : "  -> " + res.first() + (res.c().covered() ? " (want " + String.join(", ",
+                        res.c().facts()) + ")" : ""), offered(res, w.engine()));
+          }
         }
       }
     }
@@ -113,6 +113,19 @@ final class EvalCommand implements Callable<Integer> {
     }
     out.flush();
     return misses.isEmpty() ? 0 : 1;
+  }
+
+  /**
+   * For a question declined with a right fact among the closest offered: its place, and what of
+   * the question that fact does not say, which the story's {@code terms} may need.
+   */
+  private static String offered(Evaluation.Result res, AnswerEngine engine) {
+    if (res.offeredFact() == null) {
+      return "";
+    }
+    List<String> unsaid = engine.unsaid(res.c().question(), res.offeredFact());
+    return "  (offered as closest #" + res.offered() + ": " + res.offeredFact()
+        + (unsaid.isEmpty() ? "" : ", which does not say " + String.join(", ", unsaid)) + ")";
   }
 
   private static String label(Evaluation.Outcome o) {

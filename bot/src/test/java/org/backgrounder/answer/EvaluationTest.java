@@ -38,6 +38,8 @@ class EvaluationTest {
     Evaluation.Report r = Evaluation.run(cases, answers::get, url -> true);
 
     assertThat(r.results()).extracting(Evaluation.Result::offered).containsExactly(2, 0, 0);
+    assertThat(r.results()).extracting(Evaluation.Result::offeredFact)
+        .containsExactly("b", null, null);
     assertThat(r.results()).extracting(Evaluation.Result::outcome).containsExactly(
         Evaluation.Outcome.MISSED, Evaluation.Outcome.MISSED, Evaluation.Outcome.DECLINED);
     assertThat(r.all().missed()).isEqualTo(2);

@@ -58,6 +58,17 @@ class EvalCommandTest {
   }
 
   @Test
+  void eval_declinedWithTheRightFactOffered_saysWhereAndWhatItDoesNotSay() throws IOException {
+    // No fact of the shipped story names a navy, so the bot declines and offers the closest facts
+    CliTest.Run r = eval("{\"q\": \"When was the executive order published in the Navy"
+        + " Gazette?\", \"facts\": [\"eo-published\"]}\n");
+
+    assertThat(r.out()).contains("declined, but covered: line 1")
+        .containsPattern("offered as closest #[123]: eo-published, which does not say navy")
+        .contains("declined but offered 1/1");
+  }
+
+  @Test
   void eval_malformedLine_isAUsageErrorNamingTheLine() throws IOException {
     CliTest.Run r = eval("{\"q\": \"fine\", \"decline\": true}\n{\"q\": \"neither\"}\n");
 
