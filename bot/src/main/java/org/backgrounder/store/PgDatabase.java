@@ -28,14 +28,17 @@ public final class PgDatabase implements Closeable, Sql {
   private final HikariDataSource pool;
   private final String jdbcUrl;
   private final Properties credentials;
+  /** The schema it was opened in, or null for the one store.url and the user's defaults give. */
+  private final String schema;
   /** Whether opening it ran Flyway; false when the schema was already at the newest version. */
   final boolean ranFlyway;
 
   private PgDatabase(HikariDataSource pool, String jdbcUrl, Properties credentials,
-      boolean ranFlyway) {
+      String schema, boolean ranFlyway) {
     this.pool = pool;
     this.jdbcUrl = jdbcUrl;
     this.credentials = credentials;
+    this.schema = schema;
     this.ranFlyway = ranFlyway;
   }
 
@@ -55,10 +58,12 @@ public final class PgDatabase implements Closeable, Sql {
     credentials.setProperty("user", user);
     credentials.setProperty("password", password);
     credentials.setProperty("tcpKeepAlive", "true");
+    HikariConfig config = new HikariConfig();
     if (schema != null) {
       credentials.setProperty("currentSchema", schema);
+      // A ?currentSchema= in store.url outweighs the property; the pool's schema outweighs both
+      config.setSchema(schema);
     }
-    HikariConfig config = new HikariConfig();
     config.setPoolName("backgrounder-store");
     config.setJdbcUrl(jdbcUrl);
     config.setDataSourceProperties(credentials);
@@ -79,7 +84,7 @@ public final class PgDatabase implements Closeable, Sql {
       pool.close();
       throw e;
     }
-    return new PgDatabase(pool, jdbcUrl, credentials, ranFlyway);
+    return new PgDatabase(pool, jdbcUrl, credentials, schema, ranFlyway);
   }
 
   /**
@@ -189,7 +194,11 @@ public final class PgDatabase implements Closeable, Sql {
    * breaks, PostgreSQL releases what the session held.
    */
   Connection dedicatedConnection() throws SQLException {
-    return DriverManager.getConnection(jdbcUrl, credentials);
+    Connection c = DriverManager.getConnection(jdbcUrl, credentials);
+    if (schema != null) {
+      c.setSchema(schema); // as the pool's connections: store.url may name another
+    }
+    return c;
   }
 
   @Override

@@ -40,6 +40,50 @@ class PgMigrationTest {
   }
 
   @Test
+  void open_storeUrlNamingASchemaNotYetMade_migratesThatSchema() {
+    // a deployment keeping its tables in a schema of their own
+    String schema = TestPostgres.freshSchema();
+    try (PgDatabase db = PgDatabase.open(TestPostgres.settings("?currentSchema=" + schema))) {
+      try {
+        String found = db.read(c -> {
+          try (Statement st = c.createStatement();
+              ResultSet r = st.executeQuery("SELECT current_schema(), (SELECT table_schema"
+                  + " FROM information_schema.tables WHERE table_name = 'feed_state')")) {
+            r.next();
+            return r.getString(1) + " " + r.getString(2);
+          }
+        });
+        assertThat(found).isEqualTo(schema + " " + schema);
+        assertThat(history(db)).isNotEmpty();
+      } finally {
+        db.transaction(c -> c.createStatement().executeUpdate("DROP SCHEMA " + schema
+            + " CASCADE"));
+      }
+    }
+  }
+
+  @Test
+  void scratch_storeUrlNamingAnotherSchema_usesTheScratchSchema() throws Exception {
+    // bench's scratch stores, under a store.url that names the deployment's own schema
+    String own = TestPostgres.freshSchema();
+    String scratch = TestPostgres.freshSchema();
+    try (Stores stores = Stores.scratch(TestPostgres.settings("?currentSchema=" + own),
+        java.nio.file.Path.of("unused"), scratch)) {
+      assertThat(stores.feeds().states()).isEmpty();
+    }
+    // The leader's lock session is in the scratch schema too: its key is that schema's
+    try (PgDatabase db = TestPostgres.replica("?currentSchema=" + own, scratch);
+        java.sql.Connection session = db.dedicatedConnection();
+        Statement st = session.createStatement();
+        ResultSet r = st.executeQuery("SELECT current_schema()")) {
+      r.next();
+      assertThat(r.getString(1)).isEqualTo(scratch);
+      db.transaction(c -> c.createStatement().executeUpdate("DROP SCHEMA " + scratch
+          + " CASCADE"));
+    }
+  }
+
+  @Test
   void open_replicasStartingTogetherOnANewSchema_migrateItOnce() throws Exception {
     String schema = TestPostgres.freshSchema();
     int replicas = 4;

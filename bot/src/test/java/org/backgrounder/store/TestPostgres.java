@@ -54,6 +54,11 @@ final class TestPostgres implements AutoCloseable {
     return PgDatabase.open(jdbcUrl(), USER, PASSWORD, schema);
   }
 
+  /** As {@link #replica}, with {@code query} ("?...") after the URL, as store.url may have. */
+  static PgDatabase replica(String query, String schema) {
+    return PgDatabase.open(jdbcUrl() + query, USER, PASSWORD, schema);
+  }
+
   /** Skips the calling test, with the reason, when there is no PostgreSQL to test against. */
   static synchronized void assumeAvailable() {
     if (unavailable == null) {
@@ -76,6 +81,12 @@ final class TestPostgres implements AutoCloseable {
     } catch (SQLException e) {
       return "no PostgreSQL reachable at " + URL + " for the store tests: " + e.getMessage();
     }
+  }
+
+  /** The settings a deployment would write, with {@code query} after the URL ("?..."). */
+  static StoreSettings settings(String query) {
+    assumeAvailable();
+    return new StoreSettings(URL + query, USER, Secret.of(PASSWORD));
   }
 
   static String jdbcUrl() {
