@@ -38,7 +38,9 @@ final class Listings {
     items = items.stream().filter(h -> h.item().link().isPresent())
         .filter(h -> Mentions.all(h.item(), q)).limit(5).toList();
     if (items.isEmpty()) {
-      String about = !q.entities().isEmpty() ? " about " + q.entities().get(0).asked()
+      // The entity by its name on file: "about Villa Encino" for "latest on VE"
+      String about = !q.entities().isEmpty() ? " about " + Briefs.named(q, c.base).stream()
+          .findFirst().map(AnswerEngine.Named::name).orElse(q.entities().get(0).asked())
           : q.terms().isEmpty() ? "" : " that mentions \u201c" + q.terms().get(0).asked() + "\u201d";
       List<FactBase.Located> facts = new ArrayList<>(c.finder.latestOfStory(q,
           AnswerEngine.MANY_FACTS));

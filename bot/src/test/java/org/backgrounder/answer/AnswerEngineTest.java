@@ -117,6 +117,14 @@ class AnswerEngineTest {
   }
 
   @Test
+  void latest_byInitials_namesTheEntityInFull() {
+    Answer a = engine.latest("TFCA");
+
+    assertThat(a.text()).startsWith("I have no recent coverage about Tribunal Federal de"
+        + " Conciliación y Arbitraje").doesNotContain("about TFCA");
+  }
+
+  @Test
   void ask_storyReviewedLongAgo_saysHowFreshTheFactsAre() {
     AnswerEngine later = new AnswerEngine(strike.index(),
         Clock.fixed(Instant.parse("2027-01-01T00:00:00Z"), ZoneOffset.UTC),
