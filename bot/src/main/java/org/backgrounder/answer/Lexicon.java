@@ -42,7 +42,7 @@ final class Lexicon {
       "\\b((latest|newest|most recent|recent) (news|coverage|reports?|articles?|stories|items"
       + "|headlines|updates?)|latest on|news (on|about|of)|what'?s new|anything new|updates? on"
       + "|new coverage|ultimas? noticias"
-      + "|lo ultimo|novedades|lo mas reciente)\\b");
+      + "|lo ultimo|novedades|lo mas reciente|que hay de nuevo|algo nuevo)\\b");
   static final Pattern OUTLETS = Pattern.compile(
       "\\b((which|what) (news ?)?(outlets?|media|news (organizations|outlets|sites|sources)"
       + "|publications?|newspapers?|papers|reporters|journalists|websites|sites)"

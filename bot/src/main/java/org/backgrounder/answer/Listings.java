@@ -39,9 +39,10 @@ final class Listings {
         .filter(h -> Mentions.all(h.item(), q)).limit(5).toList();
     if (items.isEmpty()) {
       // The entity by its name on file: "about Villa Encino" for "latest on VE"
-      String about = !q.entities().isEmpty() ? " about " + Briefs.named(q, c.base).stream()
-          .findFirst().map(AnswerEngine.Named::name).orElse(q.entities().get(0).asked())
-          : q.terms().isEmpty() ? "" : " that mentions \u201c" + q.terms().get(0).asked() + "\u201d";
+      String about = !q.entities().isEmpty() ? String.format(c.says.aboutTopic(),
+          Briefs.named(q, c.base).stream().findFirst().map(AnswerEngine.Named::name)
+              .orElse(q.entities().get(0).asked()))
+          : q.terms().isEmpty() ? "" : String.format(c.says.mentioning(), q.terms().get(0).asked());
       List<FactBase.Located> facts = new ArrayList<>(c.finder.latestOfStory(q,
           AnswerEngine.MANY_FACTS));
       if (facts.isEmpty() && !(q.entities().isEmpty() && q.terms().isEmpty())) {
@@ -50,8 +51,7 @@ final class Listings {
         Collections.reverse(facts);
       }
       if (!facts.isEmpty()) {
-        c.b.notice("I have no recent coverage" + about + " in the feeds I follow; the latest"
-            + " facts on file:");
+        c.b.notice(String.format(c.says.noRecentLatestFacts(), about));
         for (FactBase.Located f : facts) {
           c.b.fact(AnswerEngine.ref(c.base, f), f.story(), f.fact(),
               f.fact().date().orElseThrow().spoken() + ": " + f.fact().text());
@@ -59,8 +59,7 @@ final class Listings {
         k.freshness(c, facts);
         return c.b.answered(true).build();
       }
-      Answer.Builder b = c.b.notice("I have no recent coverage" + about
-          + " in the feeds I follow.");
+      Answer.Builder b = c.b.notice(String.format(c.says.noRecent(), about));
       k.suggest(c);
       return b.answered(false).build();
     }

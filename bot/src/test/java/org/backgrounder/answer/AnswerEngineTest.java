@@ -11,6 +11,8 @@ import java.util.List;
 import org.backgrounder.facts.Fact;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The command-facing answers: sources, timeline, fact, outlets, latest, freshness. */
 class AnswerEngineTest {
@@ -122,6 +124,15 @@ class AnswerEngineTest {
 
     assertThat(a.text()).startsWith("I have no recent coverage about Tribunal Federal de"
         + " Conciliación y Arbitraje").doesNotContain("about TFCA");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"lo último sobre el TFCA", "¿qué hay de nuevo sobre el TFCA?"})
+  void latest_askedInSpanish_saysItInSpanish(String question) {
+    Answer a = engine.ask(question);
+
+    assertThat(a.text()).startsWith("No tengo cobertura reciente sobre Tribunal Federal de"
+        + " Conciliación y Arbitraje en los medios que sigo");
   }
 
   @Test
