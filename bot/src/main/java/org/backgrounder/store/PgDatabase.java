@@ -196,7 +196,12 @@ public final class PgDatabase implements Closeable, Sql {
   Connection dedicatedConnection() throws SQLException {
     Connection c = DriverManager.getConnection(jdbcUrl, credentials);
     if (schema != null) {
-      c.setSchema(schema); // as the pool's connections: store.url may name another
+      try {
+        c.setSchema(schema); // as the pool's connections: store.url may name another
+      } catch (SQLException e) {
+        c.close();
+        throw e;
+      }
     }
     return c;
   }
