@@ -2,6 +2,8 @@ package org.backgrounder.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -69,12 +71,12 @@ class PgMigrationTest {
     String own = TestPostgres.freshSchema();
     String scratch = TestPostgres.freshSchema();
     try (Stores stores = Stores.scratch(TestPostgres.settings("?currentSchema=" + own),
-        java.nio.file.Path.of("unused"), scratch)) {
+        Path.of("unused"), scratch)) {
       assertThat(stores.feeds().states()).isEmpty();
     }
     // The leader's lock session is in the scratch schema too: its key is that schema's
     try (PgDatabase db = TestPostgres.replica("?currentSchema=" + own, scratch);
-        java.sql.Connection session = db.dedicatedConnection();
+        Connection session = db.dedicatedConnection();
         Statement st = session.createStatement();
         ResultSet r = st.executeQuery("SELECT current_schema()")) {
       r.next();
