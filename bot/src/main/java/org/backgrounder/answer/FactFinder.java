@@ -117,7 +117,8 @@ final class FactFinder {
 
   /**
    * The story a topic names as a whole ("the salad kit listeria outbreak", "the VE mayor
-   * recount"): most of its words are the story's keywords or its entities' names.
+   * recount"): most of its words are the story's keywords or its entities' names, and at least
+   * one is a keyword. An entity alone ("latest on the CJNG") names the entity, not its story.
    */
   private Optional<FactFile> storyNamed(Question q) {
     FactFile best = null;
@@ -135,6 +136,9 @@ final class FactFinder {
         if (t.own().words().stream().allMatch(w -> w.stream().anyMatch(own::contains))) {
           story++;
         }
+      }
+      if (story == 0) {
+        continue;
       }
       for (Need.Entity e : q.entities()) {
         topic++;

@@ -23,6 +23,9 @@ import org.backgrounder.index.Queries;
  */
 final class Listings {
 
+  /** How many of the facts that answer a "latest on" topic are searched for the newest. */
+  static final int LATEST_OF = 50;
+
   private final Composing k;
 
   Listings(Composing k) {
@@ -46,9 +49,11 @@ final class Listings {
       List<FactBase.Located> facts = new ArrayList<>(c.finder.latestOfStory(q,
           AnswerEngine.MANY_FACTS));
       if (facts.isEmpty() && !(q.entities().isEmpty() && q.terms().isEmpty())) {
-        facts.addAll(Composing.sortByDate(c.findFacts(AnswerEngine.MANY_FACTS)));
+        // The newest of all the facts that answer, not the newest of the best four
+        facts.addAll(Composing.sortByDate(c.findFacts(LATEST_OF)));
         facts.removeIf(f -> f.fact().date().isEmpty());
         Collections.reverse(facts);
+        facts = new ArrayList<>(facts.subList(0, Math.min(AnswerEngine.MANY_FACTS, facts.size())));
       }
       if (!facts.isEmpty()) {
         c.b.notice(String.format(c.says.noRecentLatestFacts(), about));

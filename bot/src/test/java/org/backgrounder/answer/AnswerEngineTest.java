@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import org.backgrounder.facts.Fact;
 import org.junit.jupiter.api.BeforeAll;
@@ -124,6 +126,38 @@ class AnswerEngineTest {
 
     assertThat(a.text()).startsWith("I have no recent coverage about Tribunal Federal de"
         + " Conciliación y Arbitraje").doesNotContain("about TFCA");
+  }
+
+  @Test
+  void latest_onAnEntityWithoutCoverage_leadsWithTheNewestFactAboutIt() {
+    Answer a = engine.latest("port authority");
+
+    LocalDate newest = strike.facts().allFacts().stream()
+        .filter(f -> f.fact().about().contains("asipona") && f.fact().date().isPresent())
+        .map(f -> f.fact().date().orElseThrow().start()).max(Comparator.naturalOrder())
+        .orElseThrow();
+    assertThat(a.text()).startsWith("I have no recent coverage about ASIPONA Veracruz");
+    // The newest fact about it, or one newer that names it: never an older one first
+    assertThat(a.facts().get(0).date().orElseThrow().start()).isAfterOrEqualTo(newest);
+    assertThat(a.facts()).extracting(f -> f.date().orElseThrow().start())
+        .isSortedAccordingTo(Comparator.reverseOrder());
+  }
+
+  @Test
+  void latest_onAnEntityOfTheShippedStory_leadsWithItsNewestFact() throws IOException {
+    // "latest on CJNG" once led with the newest of the four best-scoring facts, a year old
+    QuestionSetTest.Fixture shipped = QuestionSetTest.Fixture.load("shipped");
+    AnswerEngine cartels = new AnswerEngine(shipped.index(),
+        Clock.fixed(QuestionSetTest.NOW, ZoneOffset.UTC), AnswerEngine.Options.DEFAULT);
+
+    Answer a = cartels.latest("CJNG");
+
+    LocalDate newest = shipped.facts().allFacts().stream()
+        .filter(f -> f.fact().about().contains("cjng") && f.fact().date().isPresent())
+        .map(f -> f.fact().date().orElseThrow().start()).max(Comparator.naturalOrder())
+        .orElseThrow();
+    assertThat(a.facts()).isNotEmpty();
+    assertThat(a.facts().get(0).date().orElseThrow().start()).isAfterOrEqualTo(newest);
   }
 
   @ParameterizedTest

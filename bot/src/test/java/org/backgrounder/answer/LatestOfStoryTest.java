@@ -37,6 +37,12 @@ class LatestOfStoryTest {
   }
 
   @Test
+  void anEntityOfTheStoryAlone_isLeftToTheFactsAboutIt() {
+    assertThat(finder.latestOfStory(finder.parse("latest on the TFCA"), 4)).isEmpty();
+    assertThat(finder.latestOfStory(finder.parse("lo último sobre Kestrel"), 4)).isEmpty();
+  }
+
+  @Test
   void aTopicNarrowerThanTheStory_isLeftToTheFactsThatAnswerIt() {
     assertThat(finder.latestOfStory(finder.parse("latest on the tribunal ruling on wages"), 4))
         .isEmpty();
