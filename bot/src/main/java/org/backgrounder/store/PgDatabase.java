@@ -60,8 +60,7 @@ public final class PgDatabase implements Closeable, Sql {
     credentials.setProperty("tcpKeepAlive", "true");
     HikariConfig config = new HikariConfig();
     if (schema != null) {
-      credentials.setProperty("currentSchema", schema);
-      // A ?currentSchema= in store.url outweighs the property; the pool's schema outweighs both
+      // Set on each connection, so it outweighs a ?currentSchema= in store.url
       config.setSchema(schema);
     }
     config.setPoolName("backgrounder-store");
