@@ -87,6 +87,10 @@ final class FactFinder {
         closest = located(d.closest());
       }
     }
+    if (closest.isEmpty() && !q.dates().isEmpty()) {
+      // Offer what the file has near that date, though it does not say the day or month asked
+      closest = located(Gate.closest(retriever.retrieve(q, Optional.empty())));
+    }
     Optional<Found> lead = leadingAsk(q, firstRanked, limit);
     return lead.orElse(new Found(List.of(), Optional.empty(), closest));
   }

@@ -113,7 +113,8 @@ final class Gate {
     return c.words() > 0 || !q.dates().isEmpty() || (!q.described().isEmpty() && c.coverage() > 0);
   }
 
-  private static List<Retriever.Candidate> closest(List<Retriever.Candidate> ranked) {
+  /** The three facts that say most of the question, offered when the bot declines. */
+  static List<Retriever.Candidate> closest(List<Retriever.Candidate> ranked) {
     List<Retriever.Candidate> byScore = new ArrayList<>(ranked);
     byScore.sort(Comparator.comparingDouble(Retriever.Candidate::score).reversed());
     return byScore.stream().filter(c -> c.coverage() > 0).limit(3).toList();

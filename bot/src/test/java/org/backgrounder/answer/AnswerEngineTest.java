@@ -191,6 +191,23 @@ class AnswerEngineTest {
   }
 
   @Test
+  void ask_dayTheFactsDoNotGive_declinesAndOffersTheMonthsFact() {
+    // strike-2019 is dated June 2019: the file does not say the walkout was on June 12
+    Answer a = engine.ask("the walkout on June 12, 2019");
+
+    assertThat(a.answered()).isFalse();
+    assertThat(a.suggestions()).extracting(Answer.FactRef::id).startsWith("strike-2019");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"the walkout in June 2019", "the walkout in 2019"})
+  void ask_periodHoldingTheFactsDate_answers(String question) {
+    Answer a = engine.ask(question);
+
+    assertThat(a.facts()).extracting(Answer.FactRef::id).startsWith("strike-2019");
+  }
+
+  @Test
   void ask_emptyOrAbsurd_isDeclinedPolitely() {
     assertThat(engine.ask("").answered()).isFalse();
     assertThat(engine.ask("   ").text()).startsWith("Ask me about");
