@@ -73,6 +73,7 @@ public final class Answer {
   private final List<Citation> citations;
   private final List<ItemRef> items;
   private final List<FactRef> suggestions;
+  private final boolean spanish;
 
   private Answer(Builder b) {
     this.question = b.question;
@@ -82,6 +83,7 @@ public final class Answer {
     this.citations = List.copyOf(b.citations.values());
     this.items = List.copyOf(b.items);
     this.suggestions = List.copyOf(b.suggestions);
+    this.spanish = b.spanish;
   }
 
   public static Builder builder(String question, KnownLinks links) {
@@ -90,6 +92,11 @@ public final class Answer {
 
   public String question() {
     return question;
+  }
+
+  /** Whether the question reads as Spanish, so that what is said around the facts is too. */
+  public boolean spanish() {
+    return spanish;
   }
 
   /** False when the bot has no sourced answer; then {@link #sentences()} say so. */
@@ -159,10 +166,17 @@ public final class Answer {
     private final List<ItemRef> items = new ArrayList<>();
     private final List<FactRef> suggestions = new ArrayList<>();
     private boolean answered;
+    private boolean spanish;
 
     private Builder(String question, KnownLinks links) {
       this.question = Objects.requireNonNull(question, "question");
       this.links = Objects.requireNonNull(links, "links");
+    }
+
+    /** Marks the answer as said to a Spanish question: what surrounds the facts is in Spanish. */
+    public Builder spanish(boolean spanish) {
+      this.spanish = spanish;
+      return this;
     }
 
     /** Cites a fact-file source; the same link cited twice keeps its first number. */

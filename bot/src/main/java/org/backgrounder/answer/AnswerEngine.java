@@ -80,11 +80,11 @@ public final class AnswerEngine {
       facts = facts.subList(0, Math.min(limit, facts.size()));
     }
     for (FactBase.Located f : facts) {
-      c.b.fact(ref(c.base, f), f.story(), f.fact(), lead(q, f.fact()));
+      c.b.fact(ref(c.base, f), f.story(), f.fact(), lead(c.says, q, f.fact()));
     }
     if (more > 0) {
-      String when = q.dates().get(0).spoken();
-      c.b.notice("And " + more + " more dated " + when + ": /timeline " + when + " lists them.");
+      String when = q.dates().get(0).spoken(); // the command's argument stays as /timeline reads it
+      c.b.notice(String.format(c.says.moreDated(), more, when));
     }
     pointToItems(c, facts);
     k.freshness(c, facts);
@@ -266,10 +266,10 @@ public final class AnswerEngine {
   }
 
   /** The fact's own words; a when-question gets the date first if the text does not say it. */
-  private static String lead(Question q, Fact fact) {
+  private static String lead(Phrases says, Question q, Fact fact) {
     if (q.wants(Question.Intent.WHEN) && fact.date().isPresent()
         && !fact.text().contains(Integer.toString(fact.date().get().year()))) {
-      return fact.date().get().spoken() + ": " + fact.text();
+      return says.date(fact.date().get()) + ": " + fact.text();
     }
     return fact.text();
   }
@@ -289,7 +289,8 @@ public final class AnswerEngine {
     for (Queries.ItemHit h : items) {
       if (h.item().link().isPresent()) {
         int n = c.b.cite(h.item());
-        c.b.sentence(Answer.Role.ITEM, "Recent coverage: " + k.itemLine(h.item()), List.of(n));
+        c.b.sentence(Answer.Role.ITEM, c.says.recentCoverage() + k.itemLine(h.item(), c.says),
+            List.of(n));
       }
     }
   }

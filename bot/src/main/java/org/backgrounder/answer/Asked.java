@@ -29,8 +29,9 @@ final class Asked {
     this.base = base;
     this.finder = finder;
     this.question = finder.parse(text);
-    this.says = Phrases.of(text);
-    this.b = Answer.builder(text, url -> base.holdsLink(url) || index.holdsItemLink(url));
+    this.says = question.spanish() ? Phrases.SPANISH : Phrases.ENGLISH;
+    this.b = Answer.builder(text, url -> base.holdsLink(url) || index.holdsItemLink(url))
+        .spanish(question.spanish());
   }
 
   Answer decline(String text) {

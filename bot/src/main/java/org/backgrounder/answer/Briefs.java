@@ -192,8 +192,13 @@ final class Briefs {
    * shows it whole ("June 17, 2025: A June 2025 article by... (/fact cia-palantir-campaign)").
    */
   static String pointer(FactBase base, FactBase.Located f) {
+    return pointer(base, f, Phrases.ENGLISH);
+  }
+
+  /** As {@link #pointer(FactBase, FactBase.Located)}, its date said in the question's language. */
+  static String pointer(FactBase base, FactBase.Located f, Phrases says) {
     String text = f.fact().text();
-    String date = f.fact().date().map(d -> d.spoken() + ": ").orElse("");
+    String date = f.fact().date().map(d -> says.date(d) + ": ").orElse("");
     return date + shorten(text, SHORT) + " (/fact " + base.name(f.story(), f.fact()) + ")";
   }
 

@@ -51,7 +51,7 @@ final class Composing {
         : CoverageOnly.strong(index, c.question.itemNeeds(), since(), ITEM_POINTERS + 1);
     c.b.notice(items.isEmpty() ? why : c.says.coverageOnly());
     for (FeedItem item : items) {
-      c.b.sentence(Answer.Role.ITEM, itemLine(item), List.of(c.b.cite(item)));
+      c.b.sentence(Answer.Role.ITEM, itemLine(item, c.says), List.of(c.b.cite(item)));
     }
     suggest(c);
     return c.b.answered(false).build();
@@ -65,7 +65,7 @@ final class Composing {
     c.b.notice(c.says.closest());
     for (FactBase.Located f : c.closest) {
       c.b.suggest(AnswerEngine.ref(c.base, f));
-      c.b.sentence(Answer.Role.LISTING, Briefs.pointer(c.base, f), List.of());
+      c.b.sentence(Answer.Role.LISTING, Briefs.pointer(c.base, f, c.says), List.of());
     }
   }
 
@@ -77,22 +77,21 @@ final class Composing {
     for (FactFile s : stories) {
       s.story().reviewed().ifPresent(r -> {
         if (r.end().plusDays(options.staleAfter().toDays()).isBefore(today)) {
-          c.b.notice("The desk last reviewed the facts of \"" + s.story().title() + "\" "
-              + (r.hasDay() ? "on " : "in ") + r.spoken() + "; newer developments may be missing.");
+          c.b.notice(String.format(c.says.stale(), s.story().title(), c.says.when(r)));
         }
       });
     }
   }
 
   /** "“Title”, Outlet, June 17, 2025"; an item of today gives its time instead of the day. */
-  String itemLine(FeedItem item) {
+  String itemLine(FeedItem item, Phrases says) {
     LocalDate day = LocalDate.ofInstant(item.published(), ZoneOffset.UTC);
     String date = day.equals(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))
-        ? "today at " + DateTimeFormatter.ofPattern("HH:mm").format(
-            item.published().atZone(ZoneOffset.UTC)) + " UTC"
-        : FactDate.of(day).spoken();
+        ? String.format(says.todayAt(), DateTimeFormatter.ofPattern("HH:mm").format(
+            item.published().atZone(ZoneOffset.UTC)))
+        : says.date(FactDate.of(day));
     return "\u201c" + item.displayTitle() + "\u201d, " + item.outlet() + ", " + date
-        + (item.publishedEstimated() ? " (first seen)" : "");
+        + (item.publishedEstimated() ? says.firstSeen() : "");
   }
 
   /** Facts in date order, undated last; facts of the same day in file order. */

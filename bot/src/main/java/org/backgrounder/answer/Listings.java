@@ -59,7 +59,7 @@ final class Listings {
         c.b.notice(String.format(c.says.noRecentLatestFacts(), about));
         for (FactBase.Located f : facts) {
           c.b.fact(AnswerEngine.ref(c.base, f), f.story(), f.fact(),
-              f.fact().date().orElseThrow().spoken() + ": " + f.fact().text());
+              c.says.date(f.fact().date().orElseThrow()) + ": " + f.fact().text());
         }
         k.freshness(c, facts);
         return c.b.answered(true).build();
@@ -69,7 +69,7 @@ final class Listings {
       return b.answered(false).build();
     }
     for (Queries.ItemHit h : items) {
-      c.b.sentence(Answer.Role.ITEM, k.itemLine(h.item()), List.of(c.b.cite(h.item())));
+      c.b.sentence(Answer.Role.ITEM, k.itemLine(h.item(), c.says), List.of(c.b.cite(h.item())));
     }
     return c.b.answered(true).build();
   }
@@ -116,7 +116,7 @@ final class Listings {
       }
       for (Queries.ItemHit h : items) {
         if (h.item().link().isPresent()) {
-          c.b.sentence(Answer.Role.SOURCE, k.itemLine(h.item()) + " (news)",
+          c.b.sentence(Answer.Role.SOURCE, k.itemLine(h.item(), c.says) + " (news)",
               List.of(c.b.cite(h.item())));
         }
       }

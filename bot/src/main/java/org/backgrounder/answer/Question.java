@@ -24,7 +24,7 @@ import org.backgrounder.index.Need;
  */
 record Question(String text, Set<Intent> intents, List<Need.Entity> entities,
     List<Need.Entity> described, List<Term> terms, List<DateMention> dates, Set<String> qualifiers,
-    boolean many, boolean speaker, boolean alternatives) {
+    boolean many, boolean speaker, boolean alternatives, boolean spanish) {
 
   /**
    * What kind of answer a question wants; a question can want several (who and when). NUMBER:

@@ -217,7 +217,7 @@ final class QuestionParser {
     boolean many = Lexicon.MANY.matcher(folded).find();
     boolean alternatives = entities.size() >= 2 && ALTERNATIVES.matcher(folded).find();
     return new Question(asked, intents, entities, described, terms, dates, qualifiers, many,
-        speaker && !entities.isEmpty(), alternatives);
+        speaker && !entities.isEmpty(), alternatives, spanish(tokens));
   }
 
   /** Numbers written as words, English and Spanish, with their digits. */
@@ -245,6 +245,15 @@ final class QuestionParser {
       en += ENGLISH.contains(w) ? 1 : 0;
     }
     return es >= 1 && es > en;
+  }
+
+  /**
+   * Whether a question reads as Spanish, the names in it aside: "latest on Cartel de los Soles"
+   * and "/latest Tren de Aragua" are English.
+   */
+  private static boolean spanish(List<Token> tokens) {
+    return spanish(String.join(" ", tokens.stream().filter(t -> !t.entity)
+        .map(t -> t.word.folded()).toList()));
   }
 
   /** Whether a word follows a name of the question, small words aside ("did X say", "dijo X"). */

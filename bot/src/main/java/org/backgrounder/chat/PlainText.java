@@ -28,7 +28,7 @@ public final class PlainText {
       b.append(spans(block, commandForm));
     }
     if (!reply.links().isEmpty()) {
-      b.append("\n\nSources:");
+      b.append("\n\n").append(reply.sourcesHeading()).append(':');
       for (Reply.Link l : reply.links()) {
         b.append('\n').append(link(l));
       }

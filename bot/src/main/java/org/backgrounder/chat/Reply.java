@@ -16,9 +16,27 @@ import java.util.regex.Pattern;
  *
  * @param feedback what a thumbs-up or thumbs-down on this reply refers to, when it invites one
  * @param continuation the command that shows what a platform had to cut (e.g. "/timeline cartel")
+ * @param language the language of what the bot says around the content, "en" or "es" (a Spanish
+ *     question gets "Fuentes" over its links)
  */
 public record Reply(Kind kind, List<Block> blocks, List<Link> links, Optional<Feedback> feedback,
-    Optional<String> continuation) {
+    Optional<String> continuation, String language) {
+
+  /** A reply in English. */
+  public Reply(Kind kind, List<Block> blocks, List<Link> links, Optional<Feedback> feedback,
+      Optional<String> continuation) {
+    this(kind, blocks, links, feedback, continuation, "en");
+  }
+
+  /** The same reply with other blocks and links, in the same language. */
+  public Reply with(List<Block> blocks, List<Link> links, Optional<String> continuation) {
+    return new Reply(kind, blocks, links, feedback, continuation, language);
+  }
+
+  /** The heading over the numbered links, in the reply's language. */
+  public String sourcesHeading() {
+    return "es".equals(language) ? "Fuentes" : "Sources";
+  }
 
   /** What sort of reply it is. */
   public enum Kind {
@@ -125,6 +143,9 @@ public record Reply(Kind kind, List<Block> blocks, List<Link> links, Optional<Fe
     links = List.copyOf(links);
     Objects.requireNonNull(feedback, "feedback");
     Objects.requireNonNull(continuation, "continuation");
+    if (!"en".equals(language) && !"es".equals(language)) {
+      throw new IllegalArgumentException("a reply is in \"en\" or \"es\", not " + language);
+    }
     for (Block b : blocks) {
       for (Span s : b.spans()) {
         if (s instanceof Cite c && links.stream().noneMatch(l -> l.n() == c.n())) {

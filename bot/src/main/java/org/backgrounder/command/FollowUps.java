@@ -141,7 +141,7 @@ final class FollowUps {
     blocks.add(new Reply.Notice(List.of(new Reply.Text("Read with your earlier question, \u201c"
         + reading.with().get().question() + "\u201d, as: " + reading.question()))));
     blocks.addAll(reply.blocks());
-    return new Reply(reply.kind(), blocks, reply.links(), reply.feedback(), reply.continuation());
+    return reply.with(blocks, reply.links(), reply.continuation());
   }
 
   private static String plain(String text) {

@@ -19,6 +19,8 @@ public record FactDate(int year, int month, int day) implements Comparable<FactD
   private static final Pattern FORMAT = Pattern.compile("(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?)?");
   private static final String[] MONTHS = {"January", "February", "March", "April", "May", "June",
       "July", "August", "September", "October", "November", "December"};
+  private static final String[] MESES = {"enero", "febrero", "marzo", "abril", "mayo", "junio",
+      "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"};
 
   public FactDate {
     if (year < 1 || year > 9999 || month < 0 || month > 12 || day < 0 || (month == 0 && day != 0)) {
@@ -75,6 +77,17 @@ public record FactDate(int year, int month, int day) implements Comparable<FactD
   }
 
   /** How a reader says it: "February 20, 2025", "February 2025", "2025". */
+  /** As Spanish readers say it: "20 de febrero de 2025", "febrero de 2025", "2025". */
+  public String spokenEs() {
+    if (month == 0) {
+      return Integer.toString(year);
+    }
+    if (day == 0) {
+      return MESES[month - 1] + " de " + year;
+    }
+    return day + " de " + MESES[month - 1] + " de " + year;
+  }
+
   public String spoken() {
     if (month == 0) {
       return Integer.toString(year);

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.backgrounder.facts.Fact;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -205,6 +206,44 @@ class AnswerEngineTest {
     Answer a = engine.ask(question);
 
     assertThat(a.facts()).extracting(Answer.FactRef::id).startsWith("strike-2019");
+  }
+
+  @Test
+  void ask_inSpanish_saysWhatSurroundsTheFactInSpanish_theFactInItsOwnWords() {
+    Answer a = engine.ask("strike illegal port authority, ¿qué dijo?");
+    String shown = org.backgrounder.chat.PlainText.render(
+        org.backgrounder.command.AnswerReplies.reply(a, false, Optional.empty()));
+
+    assertThat(a.spanish()).isTrue();
+    assertThat(a.facts()).extracting(Answer.FactRef::id).startsWith("strike-illegal-claim");
+    assertThat(shown).contains("the port authority called the strike illegal")
+        .contains("(en disputa)").contains("Nota: The union says")
+        .contains("La mesa revisó por última vez los hechos de \"Dockworkers strike at the Port"
+            + " of Veracruz\" el 20 de marzo de 2026")
+        .contains("Fuentes:").contains("3 de marzo de 2026 (fuente primaria)")
+        .doesNotContain("Sources:").doesNotContain("(disputed)");
+  }
+
+  @Test
+  void ask_inEnglish_saysItAllInEnglish() {
+    Answer a = engine.ask("what did the port authority say about the strike being illegal");
+    String shown = org.backgrounder.chat.PlainText.render(
+        org.backgrounder.command.AnswerReplies.reply(a, false, Optional.empty()));
+
+    assertThat(a.spanish()).isFalse();
+    assertThat(shown).contains("(disputed)").contains("Note: The union says")
+        .contains("The desk last reviewed the facts of").contains("on March 20, 2026")
+        .contains("Sources:").contains("March 3, 2026 (primary)");
+  }
+
+  @Test
+  void ask_declinedInSpanish_datesTheFactsItOffersInSpanish() {
+    Answer a = engine.ask("¿la huelga llegó al puerto de Manzanillo?");
+
+    assertThat(a.answered()).isFalse();
+    assertThat(a.text()).startsWith("Ningún hecho del archivo responde a eso.")
+        .contains("Diario del Puerto, 16 de marzo de 2026")
+        .containsPattern("\\d+ de marzo de 2026: ").doesNotContain("Puerto, March");
   }
 
   @Test

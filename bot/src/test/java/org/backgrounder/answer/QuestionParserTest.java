@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** How a question is read: the words that say what it is about, and those that only shape it. */
 class QuestionParserTest {
@@ -68,5 +70,19 @@ class QuestionParserTest {
         .flatExtracting(e -> e.keys()).doesNotContain("cartels-fto/rubio");
     assertThat(parser.parse("when was the sc designated").entities())
         .flatExtracting(e -> e.keys()).doesNotContain("cartels-fto/sinaloa-cartel");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/latest Tren de Aragua", "latest on Cartel de los Soles",
+      "when was the Cártel de Sinaloa designated"})
+  void language_namesWithSpanishWordsDoNotMakeAQuestionSpanish(String question) {
+    assertThat(parser.parse(question).spanish()).isFalse();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"¿cuándo designaron al Cártel de Sinaloa?", "que dijo Sheinbaum",
+      "lo último sobre el CJNG"})
+  void language_spanishQuestionsAboutNamesAreSpanish(String question) {
+    assertThat(parser.parse(question).spanish()).isTrue();
   }
 }

@@ -109,7 +109,7 @@ public final class ConsoleChat {
       b.append('\n');
     }
     if (!reply.links().isEmpty()) {
-      b.append("\nSources:\n");
+      b.append('\n').append(reply.sourcesHeading()).append(":\n");
       for (Reply.Link l : reply.links()) {
         b.append(wrap("[" + l.n() + "] " + l.title() + ". " + l.outlet()
             + l.date().map(d -> ", " + d).orElse("") + " (" + l.kind() + ")", "", "    "))

@@ -67,9 +67,8 @@ final class MatrixRenderer {
       more.add(new Reply.Text(", or ask a narrower question."));
     }, () -> more.add(new Reply.Text(" Ask a narrower question to see the rest.")));
     blocks.add(new Reply.Notice(more));
-    return new Reply(reply.kind(), blocks,
-        reply.links().stream().filter(l -> cited.contains(l.n())).toList(), reply.feedback(),
-        Optional.empty());
+    return reply.with(blocks,
+        reply.links().stream().filter(l -> cited.contains(l.n())).toList(), Optional.empty());
   }
 
   private static int bytes(ObjectNode content) {
@@ -120,7 +119,7 @@ final class MatrixRenderer {
       b.append("</ul>");
     }
     if (!reply.links().isEmpty()) {
-      b.append("<p><strong>Sources</strong></p><ol>");
+      b.append("<p><strong>").append(reply.sourcesHeading()).append("</strong></p><ol>");
       for (Reply.Link l : reply.links()) {
         b.append("<li value=\"").append(l.n()).append("\">");
         String scheme = l.url().getScheme() == null ? "" : l.url().getScheme().toLowerCase(Locale.ROOT);

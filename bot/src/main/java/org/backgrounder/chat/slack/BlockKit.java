@@ -53,7 +53,7 @@ final class BlockKit {
 
   /** The most pieces that fit, with the sources they cite, and a line saying where the rest is. */
   private static List<LayoutBlock> fit(Reply reply, List<Piece> pieces, int budget) {
-    List<LayoutBlock> whole = layout(pieces, reply.links());
+    List<LayoutBlock> whole = layout(pieces, reply.links(), reply.sourcesHeading());
     if (whole.size() <= budget) {
       return whole;
     }
@@ -77,7 +77,7 @@ final class BlockKit {
     Set<Integer> cited = new LinkedHashSet<>();
     kept.forEach(p -> cited.addAll(p.cites()));
     List<Reply.Link> links = reply.links().stream().filter(l -> cited.contains(l.n())).toList();
-    return layout(kept, links);
+    return layout(kept, links, reply.sourcesHeading());
   }
 
   private static String moreLine(Reply reply) {
@@ -88,7 +88,8 @@ final class BlockKit {
         .orElse(why + " Ask a narrower question to see the rest.");
   }
 
-  private static List<LayoutBlock> layout(List<Piece> pieces, List<Reply.Link> links) {
+  private static List<LayoutBlock> layout(List<Piece> pieces, List<Reply.Link> links,
+      String heading) {
     List<LayoutBlock> blocks = new ArrayList<>();
     StringBuilder run = new StringBuilder();
     boolean runSmall = false;
@@ -107,13 +108,13 @@ final class BlockKit {
     if (run.length() > 0) {
       blocks.add(runSmall ? context(run.toString()) : section(run.toString()));
     }
-    blocks.addAll(sources(links));
+    blocks.addAll(sources(links, heading));
     return blocks;
   }
 
-  private static List<LayoutBlock> sources(List<Reply.Link> links) {
+  private static List<LayoutBlock> sources(List<Reply.Link> links, String heading) {
     List<LayoutBlock> blocks = new ArrayList<>();
-    StringBuilder run = new StringBuilder("*Sources*");
+    StringBuilder run = new StringBuilder("*" + heading + "*");
     for (Reply.Link l : links) {
       String line = source(l);
       if (run.length() + 1 + line.length() > SECTION_CHARS) {

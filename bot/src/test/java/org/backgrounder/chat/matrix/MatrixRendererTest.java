@@ -26,6 +26,25 @@ class MatrixRendererTest {
   }
 
   @Test
+  void spanishReply_headsItsLinksInSpanish_andKeepsItsLanguageWhenCut() {
+    List<Reply.Block> blocks = new ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      blocks.add(new Reply.Entry(List.of(new Reply.Text("hecho " + i + " " + "x".repeat(40) + " "),
+          new Reply.Cite(1))));
+    }
+    Reply r = new Reply(Reply.Kind.ANSWER, blocks, List.of(new Reply.Link(1,
+        URI.create("https://example.org/1"), "Uno", "Medio", Optional.empty(), "noticia")),
+        Optional.empty(), Optional.empty(), "es");
+
+    var content = MatrixRenderer.content(r, Optional.empty(), Optional.empty());
+
+    assertThat(content.path("body").asText()).contains("hecho 0 ").doesNotContain("hecho 2999 ")
+        .contains("\n\nFuentes:\n");
+    assertThat(content.path("formatted_body").asText())
+        .contains("<p><strong>Fuentes</strong></p>").doesNotContain("Sources");
+  }
+
+  @Test
   void longReply_isCutBetweenEntriesUnderTheEventLimit_andSaysWhereTheRestIs() {
     List<Reply.Block> blocks = new ArrayList<>();
     for (int i = 0; i < 3000; i++) {

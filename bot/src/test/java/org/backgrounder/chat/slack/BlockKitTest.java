@@ -94,6 +94,16 @@ class BlockKitTest {
   }
 
   @Test
+  void render_spanishReply_headsItsLinksInSpanish() throws IOException {
+    Reply r = new Reply(Reply.Kind.ANSWER, List.of(new Reply.Paragraph(List.of(
+        new Reply.Text("Hecho "), new Reply.Cite(1)))),
+        List.of(Replies.link(1, "https://state.example/fto", "Designation of cartels", "State")),
+        Optional.empty(), Optional.empty(), "es");
+
+    assertThat(texts(BlockKit.render(r, 0)).get(1)).startsWith("*Fuentes*\n[1] ");
+  }
+
+  @Test
   void render_linkTitleWithPipeOrBrackets_cannotBreakOrRetargetTheLink() {
     String pipe = Mrkdwn.link(URI.create("https://a.example/"), "x|y > z", 300);
     String embedded = Mrkdwn.link(URI.create("https://a.example/"), "x|https://evil.example>", 300);
