@@ -53,6 +53,24 @@ class QuestionParserTest {
   }
 
   @Test
+  void looseWordsAndNewsroomShorthand_onlyShapeTheQuestion() {
+    Question q = parser.parse("need bkgd for a sidebar: roughly how many months btwn the EO and"
+        + " the designations");
+
+    assertThat(q.terms()).extracting(Question.Term::asked)
+        .doesNotContain("bkgd", "sidebar", "roughly", "months", "btwn").contains("designations");
+  }
+
+  @Test
+  void furloughsAndLayoffs_areOneMeaning() {
+    Question q = parser.parse("were the workers furloughed");
+
+    assertThat(q.terms()).filteredOn(t -> t.asked().equals("furloughed")).singleElement()
+        .satisfies(t -> assertThat(t.related()).extracting(Vocabulary.Phrase::text)
+            .contains("layoff", "laid off"));
+  }
+
+  @Test
   void clockTimesAndLengths_areChatterNotNumbers() {
     Question q = parser.parse("quick one for my 5pm piece, need a 2-line answer: which EO was it?");
 
