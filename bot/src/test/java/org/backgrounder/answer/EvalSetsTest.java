@@ -19,8 +19,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * and feed snapshots, as {@code backgrounder eval} does. The questions were written by people who
  * saw only a prose briefing of each story (kept beside the set), never the facts or the code;
  * {@code dev} sets were used to tune the engine from the start, {@code fresh} to {@code fresh12}
- * only after a round had been measured on them. {@code fresh13} was measured at the start of the
- * twelfth round, on the engine of round 8 and again on the round's date fix (the same figures).
+ * only after a round had been measured on them; {@code fresh13} was measured at the start of the
+ * twelfth round, before its vocabulary changes were tuned on it. {@code fresh14} measured that
+ * round's final engine; one word ("person") was then taken out of the filler list because of a
+ * wrong answer it caused there, so it too has been seen.
  *
  * <p>The floors are regression guards at the figures measured when the sets were added (see the
  * README's "How well it answers"), a few points lower so that one reworded fact does not fail the
@@ -72,7 +74,10 @@ class EvalSetsTest {
         Arguments.of("food-recall", "fresh12", 0.35, 0.08),
         Arguments.of("cartels-fto", "fresh13", 0.55, 0.18),
         Arguments.of("city-recount", "fresh13", 0.50, 0.10),
-        Arguments.of("food-recall", "fresh13", 0.53, 0.15));
+        Arguments.of("food-recall", "fresh13", 0.53, 0.15),
+        Arguments.of("cartels-fto", "fresh14", 0.42, 0.17),
+        Arguments.of("city-recount", "fresh14", 0.48, 0.15),
+        Arguments.of("food-recall", "fresh14", 0.46, 0.14));
   }
 
   @ParameterizedTest(name = "{0} {1}")
