@@ -138,8 +138,11 @@ final class FollowUps {
       return reply;
     }
     List<Reply.Block> blocks = new ArrayList<>();
-    blocks.add(new Reply.Notice(List.of(new Reply.Text("Read with your earlier question, \u201c"
-        + reading.with().get().question() + "\u201d, as: " + reading.question()))));
+    String earlier = reading.with().get().question();
+    blocks.add(new Reply.Notice(List.of(new Reply.Text("es".equals(reply.language())
+        ? "Leída con tu pregunta anterior, \u201c" + earlier + "\u201d, como: " + reading.question()
+        : "Read with your earlier question, \u201c" + earlier + "\u201d, as: "
+            + reading.question()))));
     blocks.addAll(reply.blocks());
     return reply.with(blocks, reply.links(), reply.continuation());
   }

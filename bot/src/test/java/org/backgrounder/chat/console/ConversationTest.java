@@ -252,6 +252,15 @@ class ConversationTest {
   }
 
   @Test
+  void followUp_inSpanish_saysInSpanishHowItWasRead() {
+    List<String> replies = say("¿Quién designó al Cártel de Sinaloa?", "¿y el cártel del Golfo?");
+
+    assertThat(replies.get(1)).startsWith("Leída con tu pregunta anterior, \u201c¿Quién designó"
+        + " al Cártel de Sinaloa?\u201d, como: ").contains("Gulf Cartel").contains("Fuentes:")
+        .doesNotContain("Read with");
+  }
+
+  @Test
   void followUp_withNothingEarlier_orNotLeaningOnIt_isAnOrdinaryQuestion() {
     List<String> replies = say("source for that?", "what did she say?",
         "What did Sheinbaum say about sovereignty?", "Is it true drones were flown?",
