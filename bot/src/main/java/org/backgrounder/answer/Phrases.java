@@ -43,5 +43,4 @@ record Phrases(String noAnswer, String askHint, String closest, String coverageO
   String when(FactDate d) {
     return String.format(d.hasDay() ? onDay : inPeriod, date(d));
   }
-
 }

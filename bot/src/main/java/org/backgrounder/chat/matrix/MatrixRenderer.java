@@ -60,12 +60,16 @@ final class MatrixRenderer {
           .forEach(sp -> cited.add(((Reply.Cite) sp).n()));
     }
     List<Reply.Span> more = new ArrayList<>();
-    more.add(new Reply.Text("That is as much as fits in one Matrix message."));
+    boolean es = "es".equals(reply.language());
+    more.add(new Reply.Text(es ? "Es todo lo que cabe en un mensaje de Matrix."
+        : "That is as much as fits in one Matrix message."));
     reply.continuation().ifPresentOrElse(c -> {
-      more.add(new Reply.Text(" For the rest, try "));
+      more.add(new Reply.Text(es ? " Para el resto, prueba " : " For the rest, try "));
       more.add(new Reply.Code(c));
-      more.add(new Reply.Text(", or ask a narrower question."));
-    }, () -> more.add(new Reply.Text(" Ask a narrower question to see the rest.")));
+      more.add(new Reply.Text(es ? ", o haz una pregunta más concreta."
+          : ", or ask a narrower question."));
+    }, () -> more.add(new Reply.Text(es ? " Haz una pregunta más concreta para ver el resto."
+        : " Ask a narrower question to see the rest.")));
     blocks.add(new Reply.Notice(more));
     return reply.with(blocks,
         reply.links().stream().filter(l -> cited.contains(l.n())).toList(), Optional.empty());

@@ -81,11 +81,15 @@ final class BlockKit {
   }
 
   private static String moreLine(Reply reply) {
-    String why = "That is as much as fits in one Slack message.";
+    boolean es = "es".equals(reply.language());
+    String why = es ? "Es todo lo que cabe en un mensaje de Slack."
+        : "That is as much as fits in one Slack message.";
     return reply.continuation()
-        .map(c -> why + " For the rest, try " + Mrkdwn.code(SlackText.slashForm(c))
-            + ", or ask a narrower question.")
-        .orElse(why + " Ask a narrower question to see the rest.");
+        .map(c -> why + (es ? " Para el resto, prueba " : " For the rest, try ")
+            + Mrkdwn.code(SlackText.slashForm(c))
+            + (es ? ", o haz una pregunta más concreta." : ", or ask a narrower question."))
+        .orElse(why + (es ? " Haz una pregunta más concreta para ver el resto."
+            : " Ask a narrower question to see the rest."));
   }
 
   private static List<LayoutBlock> layout(List<Piece> pieces, List<Reply.Link> links,

@@ -39,7 +39,7 @@ class MatrixRendererTest {
     var content = MatrixRenderer.content(r, Optional.empty(), Optional.empty());
 
     assertThat(content.path("body").asText()).contains("hecho 0 ").doesNotContain("hecho 2999 ")
-        .contains("\n\nFuentes:\n");
+        .contains("Es todo lo que cabe en un mensaje de Matrix.").contains("\n\nFuentes:\n");
     assertThat(content.path("formatted_body").asText())
         .contains("<p><strong>Fuentes</strong></p>").doesNotContain("Sources");
   }

@@ -204,6 +204,10 @@ class BlockKitTest {
 
     assertThat(m.blocks()).hasSize(BlockKit.MAX_BLOCKS);
     assertThat(texts(m).get(texts(m).size() - 1)).contains("narrower question");
+    SlackMessage es = BlockKit.render(new Reply(Reply.Kind.ANSWER, many, List.of(),
+        Optional.empty(), Optional.empty(), "es"), 0);
+    assertThat(texts(es).get(texts(es).size() - 1)).isEqualTo("Es todo lo que cabe en un"
+        + " mensaje de Slack. Haz una pregunta más concreta para ver el resto.");
   }
 
   @Test
