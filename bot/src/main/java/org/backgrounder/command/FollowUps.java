@@ -140,7 +140,7 @@ final class FollowUps {
     List<Reply.Block> blocks = new ArrayList<>();
     String earlier = reading.with().get().question();
     blocks.add(new Reply.Notice(List.of(new Reply.Text("es".equals(reply.language())
-        ? "Leída con tu pregunta anterior, \u201c" + earlier + "\u201d, como: " + reading.question()
+        ? "Leída con su pregunta anterior, \u201c" + earlier + "\u201d, como: " + reading.question()
         : "Read with your earlier question, \u201c" + earlier + "\u201d, as: "
             + reading.question()))));
     blocks.addAll(reply.blocks());

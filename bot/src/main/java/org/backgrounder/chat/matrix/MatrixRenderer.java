@@ -64,11 +64,11 @@ final class MatrixRenderer {
     more.add(new Reply.Text(es ? "Es todo lo que cabe en un mensaje de Matrix."
         : "That is as much as fits in one Matrix message."));
     reply.continuation().ifPresentOrElse(c -> {
-      more.add(new Reply.Text(es ? " Para el resto, prueba " : " For the rest, try "));
+      more.add(new Reply.Text(es ? " Para el resto, pruebe " : " For the rest, try "));
       more.add(new Reply.Code(c));
-      more.add(new Reply.Text(es ? ", o haz una pregunta más concreta."
+      more.add(new Reply.Text(es ? ", o haga una pregunta más concreta."
           : ", or ask a narrower question."));
-    }, () -> more.add(new Reply.Text(es ? " Haz una pregunta más concreta para ver el resto."
+    }, () -> more.add(new Reply.Text(es ? " Haga una pregunta más concreta para ver el resto."
         : " Ask a narrower question to see the rest.")));
     blocks.add(new Reply.Notice(more));
     return reply.with(blocks,

@@ -85,10 +85,10 @@ final class BlockKit {
     String why = es ? "Es todo lo que cabe en un mensaje de Slack."
         : "That is as much as fits in one Slack message.";
     return reply.continuation()
-        .map(c -> why + (es ? " Para el resto, prueba " : " For the rest, try ")
+        .map(c -> why + (es ? " Para el resto, pruebe " : " For the rest, try ")
             + Mrkdwn.code(SlackText.slashForm(c))
-            + (es ? ", o haz una pregunta más concreta." : ", or ask a narrower question."))
-        .orElse(why + (es ? " Haz una pregunta más concreta para ver el resto."
+            + (es ? ", o haga una pregunta más concreta." : ", or ask a narrower question."))
+        .orElse(why + (es ? " Haga una pregunta más concreta para ver el resto."
             : " Ask a narrower question to see the rest."));
   }
 

@@ -255,7 +255,7 @@ class ConversationTest {
   void followUp_inSpanish_saysInSpanishHowItWasRead() {
     List<String> replies = say("¿Quién designó al Cártel de Sinaloa?", "¿y el cártel del Golfo?");
 
-    assertThat(replies.get(1)).startsWith("Leída con tu pregunta anterior, \u201c¿Quién designó"
+    assertThat(replies.get(1)).startsWith("Leída con su pregunta anterior, \u201c¿Quién designó"
         + " al Cártel de Sinaloa?\u201d, como: ").contains("Gulf Cartel").contains("Fuentes:")
         .doesNotContain("Read with");
   }

@@ -207,7 +207,7 @@ class BlockKitTest {
     SlackMessage es = BlockKit.render(new Reply(Reply.Kind.ANSWER, many, List.of(),
         Optional.empty(), Optional.empty(), "es"), 0);
     assertThat(texts(es).get(texts(es).size() - 1)).isEqualTo("Es todo lo que cabe en un"
-        + " mensaje de Slack. Haz una pregunta más concreta para ver el resto.");
+        + " mensaje de Slack. Haga una pregunta más concreta para ver el resto.");
   }
 
   @Test
