@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.backgrounder.facts.Entity;
 import org.backgrounder.facts.FactBase;
 import org.backgrounder.facts.FactFile;
@@ -238,13 +239,7 @@ final class QuestionParser {
 
   /** Whether a question reads as Spanish: more of its small words are Spanish than English. */
   static boolean spanish(String folded) {
-    int es = 0;
-    int en = 0;
-    for (String w : folded.split("[^\\p{L}]+")) {
-      es += SPANISH.contains(w) ? 1 : 0;
-      en += ENGLISH.contains(w) ? 1 : 0;
-    }
-    return es >= 1 && es > en;
+    return spanish(Arrays.stream(folded.split("[^\\p{L}]+")));
   }
 
   /**
@@ -252,8 +247,14 @@ final class QuestionParser {
    * and "/latest Tren de Aragua" are English.
    */
   private static boolean spanish(List<Token> tokens) {
-    return spanish(String.join(" ", tokens.stream().filter(t -> !t.entity)
-        .map(t -> t.word.folded()).toList()));
+    return spanish(tokens.stream().filter(t -> !t.entity).map(t -> t.word.folded()));
+  }
+
+  private static boolean spanish(Stream<String> folded) {
+    List<String> words = folded.toList();
+    long es = words.stream().filter(SPANISH::contains).count();
+    long en = words.stream().filter(ENGLISH::contains).count();
+    return es >= 1 && es > en;
   }
 
   /** Whether a word follows a name of the question, small words aside ("did X say", "dijo X"). */

@@ -11,6 +11,8 @@ import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.backgrounder.chat.PlainText;
+import org.backgrounder.command.AnswerReplies;
 import org.backgrounder.facts.Fact;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -211,8 +213,7 @@ class AnswerEngineTest {
   @Test
   void ask_inSpanish_saysWhatSurroundsTheFactInSpanish_theFactInItsOwnWords() {
     Answer a = engine.ask("strike illegal port authority, ¿qué dijo?");
-    String shown = org.backgrounder.chat.PlainText.render(
-        org.backgrounder.command.AnswerReplies.reply(a, false, Optional.empty()));
+    String shown = shown(a);
 
     assertThat(a.spanish()).isTrue();
     assertThat(a.facts()).extracting(Answer.FactRef::id).startsWith("strike-illegal-claim");
@@ -227,13 +228,17 @@ class AnswerEngineTest {
   @Test
   void ask_inEnglish_saysItAllInEnglish() {
     Answer a = engine.ask("what did the port authority say about the strike being illegal");
-    String shown = org.backgrounder.chat.PlainText.render(
-        org.backgrounder.command.AnswerReplies.reply(a, false, Optional.empty()));
+    String shown = shown(a);
 
     assertThat(a.spanish()).isFalse();
     assertThat(shown).contains("(disputed)").contains("Note: The union says")
         .contains("The desk last reviewed the facts of").contains("on March 20, 2026")
         .contains("Sources:").contains("March 3, 2026 (primary)");
+  }
+
+  /** The answer as the terminal shows it: the reply's blocks, then its links. */
+  private static String shown(Answer a) {
+    return PlainText.render(AnswerReplies.reply(a, false, Optional.empty()));
   }
 
   @Test
