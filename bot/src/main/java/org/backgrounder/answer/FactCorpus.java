@@ -34,9 +34,23 @@ final class FactCorpus {
       Set<String> about, Set<String> who, Set<String> named, boolean dated, boolean enumerates,
       boolean numeric) {}
 
+  /**
+   * Whether a fact states a figure, which a "how many" needs. The day of a date is not one: "on
+   * March 6, 2026" does not say how many marines were sent.
+   */
   private static final Pattern NUMERIC = Pattern.compile(
       "\\d|\\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens"
-      + "|hundred|hundreds|thousand|thousands|million|billion)\\b", Pattern.CASE_INSENSITIVE);
+      + "|hundred|hundreds|thousand|thousands|million|billion|dos|tres|cuatro|cinco|seis|siete"
+      + "|ocho|nueve|diez|once|doce|docena|cien|cientos|mil|millones|millon|millón)\\b",
+      Pattern.CASE_INSENSITIVE);
+  private static final String MONTH = "(january|february|march|april|may|june|july|august"
+      + "|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
+      + "|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre"
+      + "|noviembre|diciembre)";
+  /** Years, and days with their month ("March 6", "6 de marzo"). */
+  private static final Pattern DATES = Pattern.compile("\\b(1[89]|20)\\d\\d\\b"
+      + "|\\b" + MONTH + "\\.? \\d{1,2}(st|nd|rd|th)?\\b|\\b\\d{1,2} (de )?" + MONTH + "\\b",
+      Pattern.CASE_INSENSITIVE);
 
   private final List<Doc> docs;
   /** Every word the facts use, as written (folded), with its forms: the vocabulary for typos. */
@@ -119,7 +133,7 @@ final class FactCorpus {
         docs.add(new Doc(new FactBase.Located(story, fact), counts, text.size(), forms, words,
             about, who, named,
             fact.date().isPresent(), ENUMERATES.matcher(fact.text()).find(),
-            NUMERIC.matcher(fact.text().replaceAll("\\b(1[89]|20)\\d\\d\\b", "")).find()));
+            NUMERIC.matcher(DATES.matcher(fact.text()).replaceAll("")).find()));
       }
     }
     double avg = docs.stream().mapToInt(Doc::length).average().orElse(1);

@@ -194,6 +194,16 @@ class AnswerEngineTest {
   }
 
   @Test
+  void ask_howMany_needsAFactThatStatesAFigure() {
+    // navy-deployed says when the marines were sent ("March 6, 2026"), not how many
+    Answer marines = engine.ask("how many marines were sent to guard the terminal");
+    Answer ships = engine.ask("how many ships were diverted");
+
+    assertThat(marines.answered()).isFalse();
+    assertThat(ships.facts().get(0).id()).isEqualTo("ships-diverted");
+  }
+
+  @Test
   void ask_dayTheFactsDoNotGive_declinesAndOffersTheMonthsFact() {
     // strike-2019 is dated June 2019: the file does not say the walkout was on June 12
     Answer a = engine.ask("the walkout on June 12, 2019");
