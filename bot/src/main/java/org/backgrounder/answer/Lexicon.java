@@ -74,5 +74,5 @@ final class Lexicon {
   static final Pattern NUMBER = Pattern.compile(
       "\\b(how many|how much|what percent(age)?|what share|what number|how big|how large"
       + "|cuantos|cuantas|cuanto|cuanta|que porcentaje|por cuantos|(death|case|body) (toll|count)|toll|tally"
-      + "|cifra|saldo)\\b");
+      + "|cifra|saldo|number of|count of|total number|numero de|cantidad de)\\b");
 }

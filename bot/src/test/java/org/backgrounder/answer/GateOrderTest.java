@@ -29,6 +29,14 @@ class GateOrderTest {
   }
 
   @Test
+  void numberOf_asksForAFigure_likeHowMany() {
+    assertThat(engine.ask("exact number of deaths so far").facts().get(0).id())
+        .isEqualTo("count-november");
+    assertThat(engine.ask("numero de enfermos").facts().get(0).id())
+        .isEqualTo("count-november");
+  }
+
+  @Test
   void howMany_withADate_keepsThatDatesCount() {
     assertThat(engine.ask("how many illnesses in october").facts().get(0).id())
         .isEqualTo("count-october");
