@@ -36,12 +36,13 @@ final class FactCorpus {
 
   /**
    * Whether a fact states a figure, which a "how many" needs. The day of a date is not one: "on
-   * March 6, 2026" does not say how many marines were sent.
+   * March 6, 2026" does not say how many marines were sent. Spanish "uno", "una" and "once" are
+   * left out: they are articles, or English ("once the strike ended").
    */
   private static final Pattern NUMERIC = Pattern.compile(
       "\\d|\\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens"
       + "|hundred|hundreds|thousand|thousands|million|billion|dos|tres|cuatro|cinco|seis|siete"
-      + "|ocho|nueve|diez|once|doce|docena|cien|cientos|mil|millones|millon|millón)\\b",
+      + "|ocho|nueve|diez|doce|docena|cien|cientos|mil|millones|millon|millón)\\b",
       Pattern.CASE_INSENSITIVE);
   private static final String MONTH = "(january|february|march|april|may|june|july|august"
       + "|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
