@@ -52,6 +52,13 @@ record DateMention(int year, int month, int day, Relation relation, int start, i
       + "|diciembre)\\b");
   private static final Pattern Y = Pattern.compile("\\b(1[89]\\d{2}|20\\d{2})\\b");
 
+  /** Folded text without its years and its days with their month ("march 6", "6 de marzo"). */
+  static String withoutDates(String folded) {
+    String s = MD.matcher(folded).replaceAll(" ");
+    s = DM.matcher(s).replaceAll(" ");
+    return Y.matcher(s).replaceAll(" ");
+  }
+
   DateMention {
     if (month < 0 || month > 12 || day < 0 || day > 31 || (month == 0 && day != 0)) {
       throw new IllegalArgumentException("not a date");

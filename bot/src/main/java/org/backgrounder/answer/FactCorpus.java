@@ -14,6 +14,7 @@ import org.backgrounder.facts.FactBase;
 import org.backgrounder.facts.FactFile;
 import org.backgrounder.feeds.StoryMatcher;
 import org.backgrounder.index.TextAnalysis;
+import org.backgrounder.text.Folding;
 
 /**
  * The facts of one fact base as the retriever reads them: each fact's word forms (its text, its
@@ -37,20 +38,12 @@ final class FactCorpus {
   /**
    * Whether a fact states a figure, which a "how many" needs. The day of a date is not one: "on
    * March 6, 2026" does not say how many marines were sent. Spanish "uno", "una" and "once" are
-   * left out: they are articles, or English ("once the strike ended").
+   * left out: they are articles, or English ("once the strike ended"). Read on folded text.
    */
   private static final Pattern NUMERIC = Pattern.compile(
       "\\d|\\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens"
       + "|hundred|hundreds|thousand|thousands|million|billion|dos|tres|cuatro|cinco|seis|siete"
-      + "|ocho|nueve|diez|doce|docena|cien|cientos|mil|millones|millon|millón)\\b",
-      Pattern.CASE_INSENSITIVE);
-  private static final String MONTH = "(january|february|march|april|may|june|july|august"
-      + "|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
-      + "|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre"
-      + "|noviembre|diciembre)";
-  /** Years, and days with their month ("March 6", "6 de marzo"). */
-  private static final Pattern DATES = Pattern.compile("\\b(1[89]|20)\\d\\d\\b"
-      + "|\\b" + MONTH + "\\.? \\d{1,2}(st|nd|rd|th)?\\b|\\b\\d{1,2} (de )?" + MONTH + "\\b",
+      + "|ocho|nueve|diez|doce|docena|cien|cientos|mil|millones|millon)\\b",
       Pattern.CASE_INSENSITIVE);
 
   private final List<Doc> docs;
@@ -134,7 +127,7 @@ final class FactCorpus {
         docs.add(new Doc(new FactBase.Located(story, fact), counts, text.size(), forms, words,
             about, who, named,
             fact.date().isPresent(), ENUMERATES.matcher(fact.text()).find(),
-            NUMERIC.matcher(DATES.matcher(fact.text()).replaceAll("")).find()));
+            NUMERIC.matcher(DateMention.withoutDates(Folding.fold(fact.text()))).find()));
       }
     }
     double avg = docs.stream().mapToInt(Doc::length).average().orElse(1);
