@@ -38,6 +38,24 @@ public record Reply(Kind kind, List<Block> blocks, List<Link> links, Optional<Fe
     return "es".equals(language) ? "Fuentes" : "Sources";
   }
 
+  /**
+   * The line a renderer adds under a reply cut to fit one message on {@code platform} ("Slack",
+   * "Matrix"), in the reply's language: the continuation, when there is one, as a command to try.
+   */
+  public List<Span> cutLine(String platform) {
+    boolean es = "es".equals(language);
+    List<Span> line = new ArrayList<>();
+    line.add(new Text(es ? "Es todo lo que cabe en un mensaje de " + platform + "."
+        : "That is as much as fits in one " + platform + " message."));
+    continuation.ifPresentOrElse(c -> {
+      line.add(new Text(es ? " Para el resto, pruebe " : " For the rest, try "));
+      line.add(new Code(c));
+      line.add(new Text(es ? ", o haga una pregunta más concreta." : ", or ask a narrower question."));
+    }, () -> line.add(new Text(es ? " Haga una pregunta más concreta para ver el resto."
+        : " Ask a narrower question to see the rest.")));
+    return line;
+  }
+
   /** What sort of reply it is. */
   public enum Kind {
     /** An answer resting on sources. */

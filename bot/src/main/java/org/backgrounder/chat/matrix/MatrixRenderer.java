@@ -59,18 +59,7 @@ final class MatrixRenderer {
       b.spans().stream().filter(Reply.Cite.class::isInstance)
           .forEach(sp -> cited.add(((Reply.Cite) sp).n()));
     }
-    List<Reply.Span> more = new ArrayList<>();
-    boolean es = "es".equals(reply.language());
-    more.add(new Reply.Text(es ? "Es todo lo que cabe en un mensaje de Matrix."
-        : "That is as much as fits in one Matrix message."));
-    reply.continuation().ifPresentOrElse(c -> {
-      more.add(new Reply.Text(es ? " Para el resto, pruebe " : " For the rest, try "));
-      more.add(new Reply.Code(c));
-      more.add(new Reply.Text(es ? ", o haga una pregunta más concreta."
-          : ", or ask a narrower question."));
-    }, () -> more.add(new Reply.Text(es ? " Haga una pregunta más concreta para ver el resto."
-        : " Ask a narrower question to see the rest.")));
-    blocks.add(new Reply.Notice(more));
+    blocks.add(new Reply.Notice(reply.cutLine("Matrix")));
     return reply.with(blocks,
         reply.links().stream().filter(l -> cited.contains(l.n())).toList(), Optional.empty());
   }

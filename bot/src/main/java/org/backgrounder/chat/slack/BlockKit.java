@@ -81,15 +81,7 @@ final class BlockKit {
   }
 
   private static String moreLine(Reply reply) {
-    boolean es = "es".equals(reply.language());
-    String why = es ? "Es todo lo que cabe en un mensaje de Slack."
-        : "That is as much as fits in one Slack message.";
-    return reply.continuation()
-        .map(c -> why + (es ? " Para el resto, pruebe " : " For the rest, try ")
-            + Mrkdwn.code(SlackText.slashForm(c))
-            + (es ? ", o haga una pregunta más concreta." : ", or ask a narrower question."))
-        .orElse(why + (es ? " Haga una pregunta más concreta para ver el resto."
-            : " Ask a narrower question to see the rest."));
+    return mrkdwn(reply.cutLine("Slack"), new LinkedHashSet<>());
   }
 
   private static List<LayoutBlock> layout(List<Piece> pieces, List<Reply.Link> links,
@@ -143,24 +135,29 @@ final class BlockKit {
         + date + " (" + Mrkdwn.escape(Mrkdwn.oneLine(l.kind())) + ")";
   }
 
+  /** Spans as mrkdwn; the numbers they cite are added to {@code cites}. */
+  private static String mrkdwn(List<Reply.Span> spans, Set<Integer> cites) {
+    StringBuilder b = new StringBuilder();
+    for (Reply.Span s : spans) {
+      if (s instanceof Reply.Text t) {
+        b.append(Mrkdwn.escape(t.text()));
+      } else if (s instanceof Reply.Cite c) {
+        b.append('[').append(c.n()).append(']');
+        cites.add(c.n());
+      } else if (s instanceof Reply.Badge badge) {
+        b.append(Mrkdwn.badge(badge.label()));
+      } else if (s instanceof Reply.Code code) {
+        b.append(Mrkdwn.code(SlackText.slashForm(code.text())));
+      }
+    }
+    return b.toString();
+  }
+
   private static List<Piece> pieces(Reply reply) {
     List<Piece> pieces = new ArrayList<>();
     for (Reply.Block block : reply.blocks()) {
-      StringBuilder b = new StringBuilder();
       Set<Integer> cites = new LinkedHashSet<>();
-      for (Reply.Span s : block.spans()) {
-        if (s instanceof Reply.Text t) {
-          b.append(Mrkdwn.escape(t.text()));
-        } else if (s instanceof Reply.Cite c) {
-          b.append('[').append(c.n()).append(']');
-          cites.add(c.n());
-        } else if (s instanceof Reply.Badge badge) {
-          b.append(Mrkdwn.badge(badge.label()));
-        } else if (s instanceof Reply.Code code) {
-          b.append(Mrkdwn.code(SlackText.slashForm(code.text())));
-        }
-      }
-      String text = b.toString().strip();
+      String text = mrkdwn(block.spans(), cites).strip();
       if (text.isEmpty()) {
         continue;
       }
