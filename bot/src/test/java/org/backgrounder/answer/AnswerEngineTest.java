@@ -28,8 +28,7 @@ class AnswerEngineTest {
   @BeforeAll
   static void load() throws IOException {
     strike = QuestionSetTest.Fixture.load("port-strike");
-    engine = new AnswerEngine(strike.index(), Clock.fixed(QuestionSetTest.NOW, ZoneOffset.UTC),
-        AnswerEngine.Options.DEFAULT);
+    engine = strike.engine();
   }
 
   @Test
@@ -150,8 +149,7 @@ class AnswerEngineTest {
   void latest_onAnEntityOfTheShippedStory_leadsWithItsNewestFact() throws IOException {
     // "latest on CJNG" once led with the newest of the four best-scoring facts, a year old
     QuestionSetTest.Fixture shipped = QuestionSetTest.Fixture.load("shipped");
-    AnswerEngine cartels = new AnswerEngine(shipped.index(),
-        Clock.fixed(QuestionSetTest.NOW, ZoneOffset.UTC), AnswerEngine.Options.DEFAULT);
+    AnswerEngine cartels = shipped.engine();
 
     Answer a = cartels.latest("CJNG");
 

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Stream;
 import org.backgrounder.TestPaths;
@@ -98,8 +96,7 @@ class EvalSetsTest {
       double minRecall, double maxOverreach) throws IOException {
     QuestionSetTest.Fixture fx = QuestionSetTest.Fixture.load(story.equals("cartels-fto")
         ? "shipped" : story);
-    AnswerEngine engine = new AnswerEngine(fx.index(),
-        Clock.fixed(QuestionSetTest.NOW, ZoneOffset.UTC), AnswerEngine.Options.DEFAULT);
+    AnswerEngine engine = fx.engine();
     List<Evaluation.Case> cases = Evaluation.read(Files.readAllLines(
         TestPaths.resource("eval/" + story + "/" + set + ".jsonl"), StandardCharsets.UTF_8));
 

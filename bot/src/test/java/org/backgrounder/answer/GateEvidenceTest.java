@@ -3,8 +3,6 @@ package org.backgrounder.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.time.Clock;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -17,8 +15,7 @@ class GateEvidenceTest {
   static void load() throws IOException {
     // In the invented recount, "partido" (a party, or a game) reaches one fact through the
     // vocabulary; "domingo" reaches none
-    engine = new AnswerEngine(QuestionSetTest.Fixture.load("city-recount").index(),
-        Clock.fixed(QuestionSetTest.NOW, ZoneOffset.UTC), AnswerEngine.Options.DEFAULT);
+    engine = QuestionSetTest.Fixture.load("city-recount").engine();
   }
 
   @Test

@@ -3,8 +3,6 @@ package org.backgrounder.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.time.Clock;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -16,8 +14,7 @@ class GateOrderTest {
   @BeforeAll
   static void load() throws IOException {
     // The invented food recall has two case counts, one from October and a later one.
-    engine = new AnswerEngine(QuestionSetTest.Fixture.load("food-recall").index(),
-        Clock.fixed(QuestionSetTest.NOW, ZoneOffset.UTC), AnswerEngine.Options.DEFAULT);
+    engine = QuestionSetTest.Fixture.load("food-recall").engine();
   }
 
   @Test

@@ -52,8 +52,7 @@ class QuestionSetTest {
     JsonNode set = new ObjectMapper(new YAMLFactory())
         .readTree(TestPaths.resource("questions/" + name).toFile());
     Fixture fx = Fixture.load(set.path("config").asText());
-    AnswerEngine engine = new AnswerEngine(fx.index, Clock.fixed(NOW, ZoneOffset.UTC),
-        AnswerEngine.Options.DEFAULT);
+    AnswerEngine engine = fx.engine();
 
     int answerable = 0;
     int hits = 0;
@@ -132,6 +131,11 @@ class QuestionSetTest {
       }));
       items.forEach(i -> i.link().ifPresent(l -> links.add(l.toString())));
       return new Fixture(facts, index, links);
+    }
+
+    /** An engine over these facts and items, at {@link #NOW}, with the default options. */
+    AnswerEngine engine() {
+      return new AnswerEngine(index, Clock.fixed(NOW, ZoneOffset.UTC), AnswerEngine.Options.DEFAULT);
     }
   }
 }
